@@ -1,0 +1,89 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+// The import boundaries of docs/ARCHITECTURE.md, enforced. Each zone lists what its
+// files must not import; the messages say why so a contributor knows where code belongs.
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'process'];
+
+const coreRestrictions = {
+  patterns: [
+    {
+      group: nodeBuiltins,
+      message: 'src/core is pure and runs in the browser: no Node built-ins. Do I/O in model-loader or cli.',
+    },
+    {
+      group: ['yaml', 'js-yaml', 'commander', 'fastify', 'kysely', 'pg', 'better-sqlite3', '@peculiar/*'],
+      message: 'src/core stays free of parsers, frameworks and drivers; take plain data as input.',
+    },
+    {
+      group: ['**/model-loader/**', '**/cli/**', '**/server/**', '**/persistence/**', '**/scanner/**', '**/web/**'],
+      message: 'src/core must not depend on outer layers.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'reports/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='process'][callee.property.name='exit']",
+          message: 'Only src/cli/main.ts may call process.exit; throw a typed error instead.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', coreRestrictions],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core has no process; pass configuration in.' },
+        { name: 'fetch', message: 'src/core does no I/O.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'src/core never reads the clock; inject `now`.' },
+        { object: 'Math', property: 'random', message: 'src/core never draws randomness; inject it.' },
+      ],
+    },
+  },
+  {
+    files: ['src/model-loader/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/server/**', '**/persistence/**', '**/scanner/**', '**/web/**', 'commander'],
+              message: 'src/model-loader may import only src/core, Node built-ins and the YAML parser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/main.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '.ci/**/*.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
