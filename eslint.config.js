@@ -31,11 +31,14 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.node },
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '.ci/*.mjs', 'bin/*'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
         {
@@ -79,11 +82,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/main.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '.ci/**/*.js'],
+    files: ['src/cli/main.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '.ci/**/*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -1,5 +1,5 @@
 import type { Assessment, RequirementAnswer } from '../assessment/assessment.types.js';
-import type { Category, Model, ModuleId } from '../model/model.types.js';
+import type { Category, Model } from '../model/model.types.js';
 import { toLevelValue } from './level-value.js';
 import type { CategoryScore, CategorySource, RequirementTerm } from './score.types.js';
 
@@ -13,7 +13,7 @@ function isRequirementOut(answer: RequirementAnswer | undefined): boolean {
 
 /** True when the category is out of scope: explicitly, through its module, or because every requirement is. */
 export function isCategoryOutOfScope(assessment: Assessment, category: Category): boolean {
-  if (assessment.modules[category.moduleId as ModuleId]?.applicability === 'not-applicable') return true;
+  if (assessment.modules[category.moduleId]?.applicability === 'not-applicable') return true;
   if (assessment.categories[category.key]?.applicability === 'not-applicable') return true;
   return (
     category.requirements.length > 0 &&
@@ -55,9 +55,11 @@ export function scoreCategory(
   let source: CategorySource;
   let raw: number | null = null;
   if (outOfScope) source = 'not-applicable';
-  else if (assessment.mode === 'full' && terms.length > 0 && weightSum > 0) {
-    source = 'requirements';
-    raw = weighted / weightSum;
+  else if (assessment.mode === 'full' && terms.length > 0) {
+    // Rated requirements whose overlaid weights are all 0 leave the category unassessed (as the
+    // official app does), rather than falling back to the self-declared level.
+    source = weightSum > 0 ? 'requirements' : 'not-assessed';
+    raw = weightSum > 0 ? weighted / weightSum : null;
   } else if (selfLevel > 0) {
     source = 'self';
     raw = selfLevel;
