@@ -6,10 +6,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { findPackageRoot } from '../src/model-loader/bundled.js';
+import { packageRoot } from '../src/io/package-root.js';
 import { MODEL_JSON_SCHEMA_PATH, modelJsonSchemaText } from '../src/model-loader/json-schema.js';
 
-const target = join(findPackageRoot(), MODEL_JSON_SCHEMA_PATH);
+const target = join(packageRoot(), MODEL_JSON_SCHEMA_PATH);
 const config = (await resolveConfig(target)) ?? {};
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(target, await format(modelJsonSchemaText(), { ...config, filepath: target }));

@@ -51,6 +51,6 @@ export function formatIssue(source: string | undefined, issue: Issue): string {
 
 /** All lines of an error for a terminal: the headline, then one line per issue. */
 export function formatError(error: PkimmError): string[] {
-  if (error.issues.length === 0) return [error.source ? `${error.source}: ${error.message}` : error.message];
-  return [error.message, ...error.issues.map((issue) => formatIssue(error.source, issue))];
+  const headline = error.source ? `${error.source}: ${error.message}` : error.message;
+  return [headline, ...error.issues.map((issue) => formatIssue(error.source, issue))];
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PkimmError } from '../core/errors.js';
 
 let cached: string | undefined;
 
@@ -8,17 +9,21 @@ let cached: string | undefined;
  * The directory of pkimm's package.json, found by walking up from this file. Works the same
  * from `src/` (tsx, vitest) and from the compiled `dist/`, so bundled data is found either way.
  */
-export function packageRoot(): string {
+export function packageRoot(start: string = dirname(fileURLToPath(import.meta.url))): string {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'pkimm') {
-      cached = dir;
-      return dir;
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (isPkimmPackage(join(dir, 'package.json'))) return (cached = dir);
+    if (dirname(dir) === dir) {
+      throw new PkimmError('FILE_UNREADABLE', `cannot find the pkimm package (its package.json) above ${start}`);
     }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('pkimm package root not found above ' + fileURLToPath(import.meta.url));
-    dir = parent;
+  }
+}
+
+function isPkimmPackage(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'pkimm';
+  } catch {
+    return false; // an unreadable or foreign package.json: keep walking up
   }
 }

@@ -1,13 +1,9 @@
 /**
- * Where the model files shipped with pkimm live. The package root is found by walking up from
- * this file to the `package.json` named "pkimm", so the same code works from `src/` (tsx,
- * vitest) and from the compiled `dist/`.
+ * Where the model files shipped with pkimm live (under the package root, see io/package-root.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PkimmError } from '../core/errors.js';
+import { join } from 'node:path';
 import type { LevelFile, ReferenceCatalog } from '../core/model/model-schema.js';
+import { packageRoot } from '../io/package-root.js';
 import { readInputFile } from '../io/read-input.js';
 import { parseLevelFileText, parseReferenceCatalogText } from './parse-model.js';
 
@@ -23,31 +19,8 @@ export interface BundledFiles {
   references: string;
 }
 
-let root: string | undefined;
-
-export function findPackageRoot(start: string = dirname(fileURLToPath(import.meta.url))): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (isPkimmPackage(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) {
-      throw new PkimmError(
-        'FILE_UNREADABLE',
-        `cannot find the pkimm package (its package.json) above ${start}`,
-      );
-    }
-  }
-}
-
-function isPkimmPackage(file: string): boolean {
-  if (!existsSync(file)) return false;
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'pkimm';
-  } catch {
-    return false; // an unreadable or foreign package.json: keep walking up
-  }
-}
-
 export function bundledFiles(): BundledFiles {
-  root ??= findPackageRoot();
+  const root = packageRoot();
   const modelDir = join(root, 'model');
   return {
     root,

@@ -137,13 +137,13 @@ describe('invalid model files', () => {
     ],
     ['version-not-semver.yaml', 3, 'version: version must be a version like "2.0.0" (got 2)'],
   ])('%s', (name, line, rest) => {
-    expect(modelLines(name)).toEqual(['model file has 1 problem', at(name, line, rest)]);
+    expect(modelLines(name)).toEqual([`${MODELS}/invalid/${name}: model file has 1 problem`, at(name, line, rest)]);
   });
 
   it('reports levels out of order once per misplaced level', () => {
     const name = 'levels-out-of-order.yaml';
     expect(modelLines(name)).toEqual([
-      'model file has 2 problems',
+      `${MODELS}/invalid/${name}: model file has 2 problems`,
       at(
         name,
         16,
@@ -160,7 +160,7 @@ describe('invalid model files', () => {
   it('reports all three problems of a file, in file order', () => {
     const name = 'three-problems.yaml';
     expect(modelLines(name)).toEqual([
-      'model file has 3 problems',
+      `${MODELS}/invalid/${name}: model file has 3 problems`,
       at(name, 10, 'modules.0.categories.0.weight: weight must be a whole number of at least 1 (got 0)'),
       at(name, 20, 'modules.0.categories.0.requirements.0.guidance: guidance is missing; it must be a text'),
       at(
@@ -176,7 +176,7 @@ describe('invalid model files', () => {
     const error = failure(() => parseModelText(read(path), path, options));
     expect(error.code).toBe('PARSE_ERROR');
     expect(formatError(error)).toEqual([
-      'not valid YAML or JSON',
+      `${path}: not valid YAML or JSON`,
       `${path}:6: Flow map in block collection must be sufficiently indented and end with a }`,
       `${path}:6: Flow sequence in block collection must be sufficiently indented and end with a ]`,
     ]);
@@ -268,14 +268,14 @@ describe('extension files', () => {
     ],
   ])('%s', (name, line, rest) => {
     expect(extensionLines(name, small('2.0.0'))).toEqual([
-      'extension file has 1 problem',
+      `${EXTENSIONS}/${name}: extension file has 1 problem`,
       `${EXTENSIONS}/${name}:${line} ${rest}`,
     ]);
   });
 
   it('reports an extension for another model version', () => {
     expect(extensionLines('valid-kebab.yaml', small('1.0.0'))).toEqual([
-      'extension file has 1 problem',
+      `${EXTENSIONS}/valid-kebab.yaml: extension file has 1 problem`,
       `${EXTENSIONS}/valid-kebab.yaml:9 extension.compatibility: extension sample 0.1.0 is for pkimm 2.0.0, not 1.0.0`,
     ]);
   });
