@@ -2,7 +2,7 @@
  * Where the model files shipped with pkimm live (under the package root, see io/package-root.ts).
  */
 import { join } from 'node:path';
-import type { LevelFile, ReferenceCatalog } from '../core/model/model-schema.js';
+import type { LevelFile, ReferenceCatalog } from '../core/model/support-files-schema.js';
 import { packageRoot } from '../io/package-root.js';
 import { readInputFile } from '../io/read-input.js';
 import { parseLevelFileText, parseReferenceCatalogText } from './parse-model.js';

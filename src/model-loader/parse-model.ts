@@ -9,11 +9,10 @@ import { modelFromFile, type ModelFileOptions } from '../core/model/from-file.js
 import {
   LevelFileSchema,
   ReferenceCatalogSchema,
-  toSchemaIssues,
   type LevelFile,
   type ReferenceCatalog,
-  type SchemaIssue,
-} from '../core/model/model-schema.js';
+} from '../core/model/support-files-schema.js';
+import { toSchemaIssues, type SchemaIssue } from '../core/model/schema-parts.js';
 import type { Model } from '../core/model/model.types.js';
 import { parseYamlDocument, type SourceDocument } from '../io/yaml-document.js';
 

@@ -1,7 +1,7 @@
 /** Small pieces of the registry that need no registry state. */
 import type { Extension } from '../core/extensions/extension.types.js';
 import { indexModel } from '../core/model/model-index.js';
-import { isRecord } from '../core/model/model-schema.js';
+import { isRecord } from '../core/model/schema-parts.js';
 import type { Model } from '../core/model/model.types.js';
 import { readInputFile } from '../io/read-input.js';
 import { parseYamlDocument, type SourceDocument } from '../io/yaml-document.js';

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { PkimmError } from '../core/errors.js';
 import type { Extension } from '../core/extensions/extension.types.js';
-import { isRecord } from '../core/model/model-schema.js';
+import { isRecord } from '../core/model/schema-parts.js';
 import type { Model } from '../core/model/model.types.js';
 import { readInputFile } from '../io/read-input.js';
 import { parseYamlDocument, type SourceDocument } from '../io/yaml-document.js';

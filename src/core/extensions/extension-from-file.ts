@@ -5,7 +5,7 @@
  */
 import { indexModel } from '../model/model-index.js';
 import { bareLevelName, textReferences } from '../model/from-file.js';
-import { toSchemaIssues, type SchemaIssue } from '../model/model-schema.js';
+import { toSchemaIssues, type SchemaIssue } from '../model/schema-parts.js';
 import type { CategoryLevel, LevelNumber, Model, ModuleId } from '../model/model.types.js';
 import { ExtensionFileSchema, OVERLAY_FIELDS, type ExtensionFile } from './extension-schema.js';
 import type { Extension, Overlay, RelevanceCriterion } from './extension.types.js';

@@ -8,9 +8,6 @@ import { z } from 'zod';
 import { MODULE_IDS } from '../model/model.types.js';
 import {
   ALWAYS,
-  ReferenceEntrySchema,
-  checkLevelOrder,
-  checkUniqueIds,
   describeValue,
   expected,
   fiveLevels,
@@ -23,7 +20,9 @@ import {
   semver,
   text,
   wholeNumber,
-} from '../model/model-schema.js';
+} from '../model/schema-parts.js';
+import { ReferenceEntrySchema } from '../model/support-files-schema.js';
+import { checkLevelOrder, checkUniqueIds } from '../model/model-checks.js';
 
 export const OVERLAY_FIELDS = ['multiplier', 'addition', 'override'] as const;
 type Path = (string | number)[];

@@ -43,6 +43,10 @@ export interface Extension {
 export function applyOverlay(weight: number, overlay: Overlay | undefined): number {
   if (!overlay) return weight;
   const value =
-    overlay.type === 'multiplier' ? weight * overlay.value : overlay.type === 'addition' ? weight + overlay.value : overlay.value;
+    overlay.type === 'multiplier'
+      ? weight * overlay.value
+      : overlay.type === 'addition'
+        ? weight + overlay.value
+        : overlay.value;
   return Math.max(0, value);
 }

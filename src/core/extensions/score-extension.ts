@@ -44,11 +44,15 @@ export function scoreExtension(model: Model, assessment: Assessment, extension: 
     const overlaid = scoreCategory(model, assessment, category, weightOf);
     const criterion = extension.relevance.find((item) => item.categoryKey === category.key);
     const answer = assessment.relevance[`${extension.id}.${category.key}`];
-    const relevance = answer && answer.applicability !== 'not-applicable' && answer.level > 0 ? answer.level : null;
+    const relevance =
+      answer && answer.applicability !== 'not-applicable' && answer.level > 0 ? answer.level : null;
     // A self-rated category carries the overlaid weight of all its requirements into the blend.
     const weightSum =
       overlaid.source === 'self'
-        ? category.requirements.reduce((sum, requirement) => sum + weightOf(requirement.key, requirement.weight), 0)
+        ? category.requirements.reduce(
+            (sum, requirement) => sum + weightOf(requirement.key, requirement.weight),
+            0,
+          )
         : overlaid.weightSum;
     const relevanceWeight = criterion?.weight ?? 0;
     let blended: number | null = overlaid.raw;
@@ -65,9 +69,19 @@ export function scoreExtension(model: Model, assessment: Assessment, extension: 
     };
     return { row, moduleId: category.moduleId, baseline: baseline.raw };
   });
-  const score = weightedAverage(rows, (r) => r.row.blended, (r) => r.row.weight).raw;
-  const weighted = weightedAverage(rows, (r) => r.baseline, (r) => r.row.weight).raw;
-  const blends = rows.map((r) => r.row.blended).filter((value): value is number => value !== null && value > 0);
+  const score = weightedAverage(
+    rows,
+    (r) => r.row.blended,
+    (r) => r.row.weight,
+  ).raw;
+  const weighted = weightedAverage(
+    rows,
+    (r) => r.baseline,
+    (r) => r.row.weight,
+  ).raw;
+  const blends = rows
+    .map((r) => r.row.blended)
+    .filter((value): value is number => value !== null && value > 0);
   return {
     extension: { id: extension.id, version: extension.version },
     score: toLevelValue(model, score),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromFile, type ModelFileOptions } from './from-file.js';
-import type { LevelFile, ReferenceCatalog } from './model-schema.js';
+import type { LevelFile, ReferenceCatalog } from './support-files-schema.js';
 
 const LEVELS: LevelFile = {
   levels: ['Initial', 'Foundational', 'Advanced', 'Managed', 'Optimized'].map((name, i) => ({

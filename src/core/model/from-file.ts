@@ -3,19 +3,9 @@
  * Validation comes first and collects every problem; a model is returned only when there are
  * none. Never throws.
  */
-import {
-  ModelFile1Schema,
-  ModelFile2Schema,
-  expected,
-  isRecord,
-  records,
-  toSchemaIssues,
-  type LevelFile,
-  type ModelFile1,
-  type ModelFile2,
-  type ReferenceCatalog,
-  type SchemaIssue,
-} from './model-schema.js';
+import { ModelFile1Schema, ModelFile2Schema, type ModelFile1, type ModelFile2 } from './model-schema.js';
+import { expected, isRecord, records, toSchemaIssues, type SchemaIssue } from './schema-parts.js';
+import { type LevelFile, type ReferenceCatalog } from './support-files-schema.js';
 import type { Category, CategoryLevel, LevelDefinition, LevelNumber, Model, Module } from './model.types.js';
 
 export interface ModelFileOptions {

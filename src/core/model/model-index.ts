@@ -34,7 +34,15 @@ export function indexModel(model: Model): ModelIndex {
       }
     }
   }
-  const index = { model, categories, requirements, categoryByKey, requirementByKey, moduleOfCategory, categoryOfRequirement };
+  const index = {
+    model,
+    categories,
+    requirements,
+    categoryByKey,
+    requirementByKey,
+    moduleOfCategory,
+    categoryOfRequirement,
+  };
   cache.set(model, index);
   return index;
 }

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  LevelFileSchema,
-  ModelFile1Schema,
-  ModelFile2Schema,
-  ReferenceCatalogSchema,
-  describeValue,
-  toSchemaIssues,
-} from './model-schema.js';
+import { LevelFileSchema, ReferenceCatalogSchema } from './support-files-schema.js';
+import { ModelFile1Schema, ModelFile2Schema } from './model-schema.js';
+import { describeValue, toSchemaIssues } from './schema-parts.js';
 
 const levels = (names: string[]) =>
   names.map((name, i) => ({ number: i + 1, name, description: `level ${i + 1}` }));
