@@ -25,6 +25,8 @@ export interface CategoryAnswer extends ScopeDecision {
   /** The self-declared level: the answer in self mode, the fallback in full mode. */
   level: Rating;
   notes?: string;
+  /** Fields pkimm does not interpret but must keep (e.g. the official app's display strings), in their original order. */
+  extra?: Record<string, unknown>;
 }
 
 export interface RequirementAnswer extends ScopeDecision {
@@ -77,6 +79,11 @@ export interface Assessment {
   requirements: Record<string, RequirementAnswer>;
   extensions: { id: string; version: string }[];
   relevance: Record<string, RelevanceAnswer>;
+  /**
+   * Set when the data came from an official self-assessment export. The official app does
+   * not require a reason for not-applicable, so validation accepts a missing one here.
+   */
+  importedFrom?: 'official';
   /**
    * Data from the official self-assessment export that has no place above (workspace,
    * action plans, revision metadata, …), kept verbatim so a conversion back is lossless.

@@ -1,0 +1,78 @@
+import { Command, Option } from 'commander';
+import type { CliContext } from './context.js';
+
+const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
+
+/**
+ * The command tree. Each action loads its command module lazily so `pkimm --help` stays fast,
+ * and returns or throws; main.ts turns the outcome into an exit code.
+ */
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('pkimm')
+    .description('PKI Maturity Model: model data, exact scoring and assessment files')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+
+  program
+    .command('score')
+    .description('score an assessment file (our format or the official self-assessment export)')
+    .argument('<file>')
+    .addOption(formatOption())
+    .option('--explain', 'show the calculation with the actual numbers')
+    .option('--gaps', 'show the gap to the next level for each category')
+    .action(async (file: string, options: { format?: string; explain?: boolean; gaps?: boolean }) => {
+      const { scoreCommand } = await import('./commands/score.js');
+      await scoreCommand(context, file, options);
+    });
+
+  const model = program.command('model').description('list, show, validate and import models and extensions');
+  model
+    .command('list')
+    .addOption(formatOption())
+    .action(async (options: { format?: string }) => (await import('./commands/model.js')).modelListCommand(context, options));
+  model
+    .command('show')
+    .argument('<ref>', 'ID@VERSION, e.g. pkimm@2.0.0')
+    .addOption(formatOption())
+    .action(async (ref: string, options: { format?: string }) =>
+      (await import('./commands/model.js')).modelShowCommand(context, ref, options),
+    );
+  model
+    .command('validate')
+    .argument('<file>', 'a model file (schema 1.0.0 or 2.0.0) or an extension file')
+    .action(async (file: string) => (await import('./commands/model.js')).modelValidateCommand(context, file));
+  model
+    .command('import')
+    .argument('<file>', 'an official pkimm-model-*.yaml or extension file')
+    .action(async (file: string) => (await import('./commands/model.js')).modelImportCommand(context, file));
+
+  program
+    .command('convert')
+    .description('convert between our assessment format and the official export, both ways')
+    .argument('<in>')
+    .argument('<out>', 'output file, or - for stdout')
+    .option('--to <format>', 'pkimm or official (default: the other one)')
+    .action(async (input: string, output: string, options: { to?: string }) =>
+      (await import('./commands/convert.js')).convertCommand(context, input, output, options),
+    );
+
+  program
+    .command('migrate')
+    .description('migrate an assessment to a newer model version (1.0.0 → 2.0.0)')
+    .argument('<in>')
+    .argument('<out>', 'output file, or - for stdout')
+    .option('--to <version>', 'target model version', '2.0.0')
+    .addOption(formatOption())
+    .action(async (input: string, output: string, options: { to?: string; format?: string }) =>
+      (await import('./commands/migrate.js')).migrateCommand(context, input, output, options),
+    );
+
+  program
+    .command('demo')
+    .description('score the bundled sample assessment')
+    .action(async () => (await import('./commands/demo.js')).demoCommand(context));
+
+  return program;
+}
