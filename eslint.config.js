@@ -18,7 +18,14 @@ const coreRestrictions = {
       message: 'src/core stays free of parsers, frameworks and drivers; take plain data as input.',
     },
     {
-      group: ['**/model-loader/**', '**/cli/**', '**/server/**', '**/persistence/**', '**/scanner/**', '**/web/**'],
+      group: [
+        '**/model-loader/**',
+        '**/cli/**',
+        '**/server/**',
+        '**/persistence/**',
+        '**/scanner/**',
+        '**/web/**',
+      ],
       message: 'src/core must not depend on outer layers.',
     },
   ],
@@ -73,7 +80,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/cli/**', '**/server/**', '**/persistence/**', '**/scanner/**', '**/web/**', 'commander'],
+              group: [
+                '**/cli/**',
+                '**/server/**',
+                '**/persistence/**',
+                '**/scanner/**',
+                '**/web/**',
+                'commander',
+              ],
               message: 'src/model-loader may import only src/core, Node built-ins and the YAML parser.',
             },
           ],

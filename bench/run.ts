@@ -12,7 +12,10 @@ import { packageRoot } from '../src/io/package-root.js';
 import { ModelRegistry } from '../src/model-loader/registry.js';
 import { naiveOverallRaw } from './naive-score.js';
 
-const model = await new ModelRegistry({ dataDir: join(packageRoot(), 'data', 'bench-empty') }).get('pkimm', '2.0.0');
+const model = await new ModelRegistry({ dataDir: join(packageRoot(), 'data', 'bench-empty') }).get(
+  'pkimm',
+  '2.0.0',
+);
 const { requirements } = indexModel(model);
 
 /** Deterministic pseudo-random assessments (a fixed LCG, so every run scores the same inputs). */
@@ -34,7 +37,10 @@ function makeAssessments(count: number): Assessment[] {
           r.key,
           x < 0.05
             ? { applicability: 'not-applicable' as const, reason: 'bench', level: 0 as Rating }
-            : { applicability: 'applicable' as const, level: Math.min(5, 1 + Math.floor(next() * 5)) as Rating },
+            : {
+                applicability: 'applicable' as const,
+                level: Math.min(5, 1 + Math.floor(next() * 5)) as Rating,
+              },
         ];
       }),
     ),
@@ -68,8 +74,13 @@ const rows = [
   [engine.label, engine.perSecond.toFixed(0), (engine.perSecond / naive.perSecond).toFixed(2)],
 ];
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(`Scoring full PKIMM 2.0.0 assessments (${requirements.length} requirements each), Node ${process.version}`);
-for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+console.log(
+  `Scoring full PKIMM 2.0.0 assessments (${requirements.length} requirements each), Node ${process.version}`,
+);
+for (const row of rows)
+  console.log(
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+  );
 
 const results = join(packageRoot(), 'bench', 'results');
 mkdirSync(results, { recursive: true });

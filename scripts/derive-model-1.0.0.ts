@@ -10,12 +10,44 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { packageRoot } from '../src/io/package-root.js';
 
-interface Level { number: number; name: string; description: string }
-interface Requirement { id: string; weight: number; description: string; guidance: string; assessment: string; references: string[] | string }
-interface Category { id: string; weight: number; name: string; description: string; levels: Level[]; requirements: Requirement[] }
-interface ModelFile { modules: { id: string; name: string; description: string; categories: Category[] }[] }
-interface Extra { category: string; id: string; weight: number; description: string; guidance: string; assessment: string; references?: string }
-interface Reference { id: string; title: string; url?: string }
+interface Level {
+  number: number;
+  name: string;
+  description: string;
+}
+interface Requirement {
+  id: string;
+  weight: number;
+  description: string;
+  guidance: string;
+  assessment: string;
+  references: string[] | string;
+}
+interface Category {
+  id: string;
+  weight: number;
+  name: string;
+  description: string;
+  levels: Level[];
+  requirements: Requirement[];
+}
+interface ModelFile {
+  modules: { id: string; name: string; description: string; categories: Category[] }[];
+}
+interface Extra {
+  category: string;
+  id: string;
+  weight: number;
+  description: string;
+  guidance: string;
+  assessment: string;
+  references?: string;
+}
+interface Reference {
+  id: string;
+  title: string;
+  url?: string;
+}
 
 const NAMES_1_0_0 = ['Initial', 'Basic', 'Advanced', 'Managed', 'Optimized'];
 
@@ -23,7 +55,9 @@ export function deriveModel100(root = packageRoot()): string {
   const read = <T>(file: string) => parse(readFileSync(join(root, 'model', file), 'utf8')) as T;
   const v2 = read<ModelFile>('pkimm-model-2.0.0.yaml');
   const extras = read<Extra[]>('derive/1.0.0-requirements.yaml');
-  const catalog = new Map(read<{ references: Reference[] }>('pkimm-references.yaml').references.map((r) => [r.id, r]));
+  const catalog = new Map(
+    read<{ references: Reference[] }>('pkimm-references.yaml').references.map((r) => [r.id, r]),
+  );
   const markdown = (ids: string[]) =>
     ids
       .map((id) => catalog.get(id))
@@ -50,7 +84,10 @@ export function deriveModel100(root = packageRoot()): string {
         }));
         for (const extra of extras.filter((e) => e.category === id)) {
           const { category: _category, ...requirement } = extra;
-          requirements.splice(Number(extra.id) - 1, 0, { ...requirement, references: extra.references ?? '' });
+          requirements.splice(Number(extra.id) - 1, 0, {
+            ...requirement,
+            references: extra.references ?? '',
+          });
         }
         return {
           id,

@@ -31,7 +31,9 @@ export function buildProgram(context: CliContext): Command {
   model
     .command('list')
     .addOption(formatOption())
-    .action(async (options: { format?: string }) => (await import('./commands/model.js')).modelListCommand(context, options));
+    .action(async (options: { format?: string }) =>
+      (await import('./commands/model.js')).modelListCommand(context, options),
+    );
   model
     .command('show')
     .argument('<ref>', 'ID@VERSION, e.g. pkimm@2.0.0')
@@ -42,7 +44,9 @@ export function buildProgram(context: CliContext): Command {
   model
     .command('validate')
     .argument('<file>', 'a model file (schema 1.0.0 or 2.0.0) or an extension file')
-    .action(async (file: string) => (await import('./commands/model.js')).modelValidateCommand(context, file));
+    .action(async (file: string) =>
+      (await import('./commands/model.js')).modelValidateCommand(context, file),
+    );
   model
     .command('import')
     .argument('<file>', 'an official pkimm-model-*.yaml or extension file')

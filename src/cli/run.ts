@@ -10,7 +10,11 @@ import { buildProgram } from './program.js';
  * clear message per problem on stderr; anything else is an internal error, reported without
  * a stack trace unless PKIMM_DEBUG is set.
  */
-export async function runCli(argv: readonly string[], io: CliIo, env: Record<string, string | undefined> = process.env) {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  env: Record<string, string | undefined> = process.env,
+) {
   try {
     await buildProgram(createContext(io, env)).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
@@ -20,7 +24,11 @@ export async function runCli(argv: readonly string[], io: CliIo, env: Record<str
       return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     if (error instanceof PkimmError) {
-      io.stderr(formatError(error).map((line) => `error: ${line}`).join('\n') + '\n');
+      io.stderr(
+        formatError(error)
+          .map((line) => `error: ${line}`)
+          .join('\n') + '\n',
+      );
       return exitCodeFor(error.code);
     }
     io.stderr(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -14,6 +14,9 @@ export async function writeOutput(io: CliIo, path: string, text: string): Promis
     await writeFile(temporary, text, 'utf8');
     await rename(temporary, path);
   } catch (error) {
-    throw new PkimmError('FILE_UNREADABLE', `cannot write: ${(error as Error).message}`, { source: path, cause: error });
+    throw new PkimmError('FILE_UNREADABLE', `cannot write: ${(error as Error).message}`, {
+      source: path,
+      cause: error,
+    });
   }
 }

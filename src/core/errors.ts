@@ -32,7 +32,11 @@ export class PkimmError extends Error {
   readonly source: string | undefined;
   readonly issues: readonly Issue[];
 
-  constructor(code: ErrorCode, message: string, options: { source?: string; issues?: Issue[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { source?: string; issues?: Issue[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PkimmError';
     this.code = code;

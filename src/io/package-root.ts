@@ -14,7 +14,10 @@ export function packageRoot(start: string = dirname(fileURLToPath(import.meta.ur
   for (let dir = start; ; dir = dirname(dir)) {
     if (isPkimmPackage(join(dir, 'package.json'))) return (cached = dir);
     if (dirname(dir) === dir) {
-      throw new PkimmError('FILE_UNREADABLE', `cannot find the pkimm package (its package.json) above ${start}`);
+      throw new PkimmError(
+        'FILE_UNREADABLE',
+        `cannot find the pkimm package (its package.json) above ${start}`,
+      );
     }
   }
 }

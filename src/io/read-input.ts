@@ -19,7 +19,9 @@ export async function readInputFile(path: string, maxBytes = DEFAULT_MAX_INPUT_B
     throw new PkimmError('FILE_UNREADABLE', describeFsError(error), { source: path, cause: error });
   }
   if (size > maxBytes) {
-    throw new PkimmError('FILE_TOO_LARGE', `file is ${size} bytes, the limit is ${maxBytes} bytes`, { source: path });
+    throw new PkimmError('FILE_TOO_LARGE', `file is ${size} bytes, the limit is ${maxBytes} bytes`, {
+      source: path,
+    });
   }
   try {
     const text = await readFile(path, 'utf8');

@@ -105,7 +105,11 @@ describe('docs/assessment-format.md', () => {
     expect(example).toBeDefined();
     const { assessment, model } = await parseAssessmentText(example ?? '', 'docs example', registry);
     expect(assessment.modules.R?.applicability).toBe('not-applicable');
-    const official = await parseAssessmentText(serializeAssessment(assessment, model, 'official'), 'exported', registry);
+    const official = await parseAssessmentText(
+      serializeAssessment(assessment, model, 'official'),
+      'exported',
+      registry,
+    );
     expect(official.assessment).toStrictEqual(assessment);
   });
 });

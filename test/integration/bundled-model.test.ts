@@ -68,6 +68,10 @@ describe('bundled model files', () => {
     const model = await registry.get('pkimm', '2.0.0');
     const crypto = model.modules[0]!.categories[4]!;
     expect(crypto).toMatchObject({ id: 'cryptography', key: 'G.cryptography', position: 'G.5' });
-    expect(crypto.requirements[5]).toMatchObject({ key: 'G.cryptography.crypto-agility', position: 'G.5.6', weight: 5 });
+    expect(crypto.requirements[5]).toMatchObject({
+      key: 'G.cryptography.crypto-agility',
+      position: 'G.5.6',
+      weight: 5,
+    });
   });
 });

@@ -10,8 +10,15 @@ describe('pkimm model', () => {
   it('lists both bundled versions as JSON', async () => {
     const result = await cli(['model', 'list', '--format', 'json']);
     expect(result.code).toBe(0);
-    const entries = JSON.parse(result.stdout) as { id: string; version: string; categories: number; requirements: number }[];
-    expect(entries.map((e) => `${e.id}@${e.version}`)).toEqual(expect.arrayContaining(['pkimm@1.0.0', 'pkimm@2.0.0']));
+    const entries = JSON.parse(result.stdout) as {
+      id: string;
+      version: string;
+      categories: number;
+      requirements: number;
+    }[];
+    expect(entries.map((e) => `${e.id}@${e.version}`)).toEqual(
+      expect.arrayContaining(['pkimm@1.0.0', 'pkimm@2.0.0']),
+    );
     expect(entries.find((e) => e.version === '2.0.0')).toMatchObject({ categories: 16, requirements: 76 });
   });
 
@@ -19,13 +26,19 @@ describe('pkimm model', () => {
     const result = await cli(['model', 'show', 'pkimm@2.0.0', '--format', 'json']);
     expect(result.code).toBe(0);
     const model = JSON.parse(result.stdout) as {
-      modules: { id: string; categories: { id: string; weight: number; requirements: { id: string; weight: number }[] }[] }[];
+      modules: {
+        id: string;
+        categories: { id: string; weight: number; requirements: { id: string; weight: number }[] }[];
+      }[];
     };
     const categories = model.modules.flatMap((m) => m.categories);
     expect(categories).toHaveLength(16);
     expect(categories.flatMap((c) => c.requirements)).toHaveLength(76);
     expect(categories.find((c) => c.id === 'cryptography')).toMatchObject({ weight: 5 });
-    expect(categories.find((c) => c.id === 'resilience')!.requirements[0]).toMatchObject({ id: 'risk-assessment', weight: 6 });
+    expect(categories.find((c) => c.id === 'resilience')!.requirements[0]).toMatchObject({
+      id: 'risk-assessment',
+      weight: 6,
+    });
   });
 
   it('shows 1.0.0 with its numeric ids as a table', async () => {
@@ -63,7 +76,8 @@ describe('pkimm model', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/3 problems/);
     expect(lines.slice(1)).toHaveLength(3);
-    for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^error: ${file.replace(/[.]/g, '\\.')}:\\d+ \\S+: .+`));
+    for (const line of lines.slice(1))
+      expect(line).toMatch(new RegExp(`^error: ${file.replace(/[.]/g, '\\.')}:\\d+ \\S+: .+`));
   });
 
   it('refuses a YAML alias bomb quickly and clearly', async () => {
@@ -77,16 +91,22 @@ describe('pkimm model', () => {
 
   it('imports a model into PKIMM_HOME and leaves the store alone on a bad file', async () => {
     const home = mkdtempSync(join(tmpdir(), 'pkimm-import-'));
-    const good = await cli(['model', 'import', join(fixtures, 'model', 'valid', 'small-2.0.0.yaml')], { PKIMM_HOME: home });
+    const good = await cli(['model', 'import', join(fixtures, 'model', 'valid', 'small-2.0.0.yaml')], {
+      PKIMM_HOME: home,
+    });
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/imported model pkimm@2\.0\.0/);
     const before = readdirSync(join(home, 'models'), { recursive: true });
-    const bad = await cli(['model', 'import', join(fixtures, 'model', 'invalid', 'weight-zero.yaml')], { PKIMM_HOME: home });
+    const bad = await cli(['model', 'import', join(fixtures, 'model', 'invalid', 'weight-zero.yaml')], {
+      PKIMM_HOME: home,
+    });
     expect(bad.code).toBe(2);
     expect(readdirSync(join(home, 'models'), { recursive: true })).toEqual(before);
     const listed = await cli(['model', 'list', '--format', 'json'], { PKIMM_HOME: home });
     expect(JSON.parse(listed.stdout)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: 'pkimm', version: '2.0.0', origin: 'imported' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'pkimm', version: '2.0.0', origin: 'imported' }),
+      ]),
     );
   });
 

@@ -7,9 +7,7 @@ import { MODEL_JSON_SCHEMA_PATH, modelJsonSchemaText } from '../../src/model-loa
 describe('editor JSON Schema of the 2.0.0 model file', () => {
   it('is up to date with the zod schema (run `npx tsx scripts/generate-model-schema.ts` after changing it)', () => {
     // Compared as data: the committed file is Prettier-formatted, the generated text is not.
-    const committed: unknown = JSON.parse(
-      readFileSync(join(packageRoot(), MODEL_JSON_SCHEMA_PATH), 'utf8'),
-    );
+    const committed: unknown = JSON.parse(readFileSync(join(packageRoot(), MODEL_JSON_SCHEMA_PATH), 'utf8'));
     expect(committed).toEqual(JSON.parse(modelJsonSchemaText()));
   });
 

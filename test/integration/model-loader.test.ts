@@ -137,7 +137,10 @@ describe('invalid model files', () => {
     ],
     ['version-not-semver.yaml', 3, 'version: version must be a version like "2.0.0" (got 2)'],
   ])('%s', (name, line, rest) => {
-    expect(modelLines(name)).toEqual([`${MODELS}/invalid/${name}: model file has 1 problem`, at(name, line, rest)]);
+    expect(modelLines(name)).toEqual([
+      `${MODELS}/invalid/${name}: model file has 1 problem`,
+      at(name, line, rest),
+    ]);
   });
 
   it('reports levels out of order once per misplaced level', () => {

@@ -8,7 +8,12 @@ import { writeOutput } from '../write-output.js';
  * `pkimm convert IN OUT`: between our format and the official self-assessment export. By
  * default the output is the other format; `--to` chooses. Our format is JSON when OUT ends in .json.
  */
-export async function convertCommand(context: CliContext, input: string, output: string, options: { to?: string }) {
+export async function convertCommand(
+  context: CliContext,
+  input: string,
+  output: string,
+  options: { to?: string },
+) {
   const { assessment, model, format } = await readAssessmentFile(input, context.registry);
   const target = options.to ?? (format === 'official' ? 'pkimm' : 'official');
   if (target !== 'pkimm' && target !== 'official') {

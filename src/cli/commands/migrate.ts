@@ -19,17 +19,26 @@ export async function migrateCommand(
   const { assessment, model: from, format: inputFormat } = await readAssessmentFile(input, context.registry);
   if (from.version === target) throw new PkimmError('USAGE', `${input} is already on model ${target}`);
   if (from.version !== '1.0.0' || target !== '2.0.0') {
-    throw new PkimmError('MIGRATION_UNSUPPORTED', `no migration from ${from.version} to ${target}; supported: 1.0.0 → 2.0.0`, { source: input });
+    throw new PkimmError(
+      'MIGRATION_UNSUPPORTED',
+      `no migration from ${from.version} to ${target}; supported: 1.0.0 → 2.0.0`,
+      { source: input },
+    );
   }
   const to = await context.registry.get('pkimm', target);
   const mapping = await loadIdMapping();
   const { assessment: migrated, report } = migrateAssessment(assessment, from, to, mapping);
-  const outFormat = inputFormat === 'official' ? 'official' : output.endsWith('.json') ? 'pkimm-json' : 'pkimm-yaml';
+  const outFormat =
+    inputFormat === 'official' ? 'official' : output.endsWith('.json') ? 'pkimm-json' : 'pkimm-yaml';
   await writeOutput(context.io, output, serializeAssessment(migrated, to, outFormat));
   if (format === 'json') return printJson(output === '-' ? context.io.stderr : context.io.stdout, report);
   const write = output === '-' ? context.io.stderr : context.io.stdout;
-  write(`migrated ${input} (${from.version}) to ${output} (${target}): ${report.carried.length} items carried over\n`);
+  write(
+    `migrated ${input} (${from.version}) to ${output} (${target}): ${report.carried.length} items carried over\n`,
+  );
   for (const dropped of report.dropped)
-    write(`  not carried over: ${dropped.key}${dropped.hadData ? ' (had a rating or notes)' : ''}: ${dropped.reason}\n`);
+    write(
+      `  not carried over: ${dropped.key}${dropped.hadData ? ' (had a rating or notes)' : ''}: ${dropped.reason}\n`,
+    );
   for (const added of report.added) write(`  new in ${target}, not assessed: ${added}\n`);
 }

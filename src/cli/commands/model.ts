@@ -9,12 +9,24 @@ export async function modelListCommand(context: CliContext, options: { format?: 
   const format = parseFormat(options.format);
   const entries = await context.registry.list();
   if (format === 'json') return printJson(context.io.stdout, entries);
-  const rows = entries.map((e) => [`${e.id}@${e.version}`, e.kind, e.origin, String(e.categories), String(e.requirements)]);
-  context.io.stdout(renderTable(['Model', 'Kind', 'Origin', 'Categories', 'Requirements'], rows, new Set([3, 4])));
+  const rows = entries.map((e) => [
+    `${e.id}@${e.version}`,
+    e.kind,
+    e.origin,
+    String(e.categories),
+    String(e.requirements),
+  ]);
+  context.io.stdout(
+    renderTable(['Model', 'Kind', 'Origin', 'Categories', 'Requirements'], rows, new Set([3, 4])),
+  );
 }
 
 /** `pkimm model show ID@VERSION`: modules, categories and requirements with ids and weights. */
-export async function modelShowCommand(context: CliContext, ref: string, options: { format?: string }): Promise<void> {
+export async function modelShowCommand(
+  context: CliContext,
+  ref: string,
+  options: { format?: string },
+): Promise<void> {
   const format = parseFormat(options.format);
   const { id, version } = parseModelRef(ref);
   const model = await context.registry.get(id, version);

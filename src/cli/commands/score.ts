@@ -26,7 +26,10 @@ export async function scoreCommand(context: CliContext, file: string, options: S
   const gaps = options.gaps ? analyseGaps(model, assessment, report) : undefined;
   if (format === 'json') {
     const { scoreToJson } = await import('../render/score-json.js');
-    const json = scoreToJson(report, { ...(extensions.length > 0 ? { extensions } : {}), ...(gaps ? { gaps } : {}) });
+    const json = scoreToJson(report, {
+      ...(extensions.length > 0 ? { extensions } : {}),
+      ...(gaps ? { gaps } : {}),
+    });
     printJson(context.io.stdout, options.explain ? { ...json, explanation: explainScore(report) } : json);
     return;
   }
@@ -36,7 +39,11 @@ export async function scoreCommand(context: CliContext, file: string, options: S
 }
 
 /** Scores the extensions the assessment enables; one that is not installed is named on stderr, not fatal. */
-async function scoreExtensions(context: CliContext, model: Model, assessment: Assessment): Promise<ExtensionScore[]> {
+async function scoreExtensions(
+  context: CliContext,
+  model: Model,
+  assessment: Assessment,
+): Promise<ExtensionScore[]> {
   const scores: ExtensionScore[] = [];
   for (const enabled of assessment.extensions) {
     try {

@@ -6,12 +6,27 @@ import type { LevelValue, ScoreReport } from '../../core/scoring/score.types.js'
  * The machine-readable score (`pkimm score --format json`). Scripts depend on these keys;
  * add keys, never rename or remove them. Raw values keep full precision.
  */
-export function scoreToJson(report: ScoreReport, extras: { extensions?: ExtensionScore[]; gaps?: CategoryGap[] } = {}) {
+export function scoreToJson(
+  report: ScoreReport,
+  extras: { extensions?: ExtensionScore[]; gaps?: CategoryGap[] } = {},
+) {
   return {
     model: report.model,
     mode: report.mode,
-    overall: { raw: report.overall.raw, level: report.overall.level, name: report.overall.levelName, progress: report.overall.progress },
-    modules: report.modules.map((m) => ({ id: m.id, name: m.name, raw: m.raw, level: m.level, levelName: m.levelName, progress: m.progress })),
+    overall: {
+      raw: report.overall.raw,
+      level: report.overall.level,
+      name: report.overall.levelName,
+      progress: report.overall.progress,
+    },
+    modules: report.modules.map((m) => ({
+      id: m.id,
+      name: m.name,
+      raw: m.raw,
+      level: m.level,
+      levelName: m.levelName,
+      progress: m.progress,
+    })),
     categories: report.categories.map((c) => ({
       id: c.id,
       key: c.key,

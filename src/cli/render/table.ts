@@ -1,6 +1,12 @@
 /** A plain-text table with right-aligned numeric columns; no colours, so it pipes cleanly. */
-export function renderTable(headers: string[], rows: string[][], numeric: ReadonlySet<number> = new Set()): string {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+export function renderTable(
+  headers: string[],
+  rows: string[][],
+  numeric: ReadonlySet<number> = new Set(),
+): string {
+  const widths = headers.map((header, i) =>
+    Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))

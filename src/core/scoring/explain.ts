@@ -18,7 +18,8 @@ export function explainScore(report: ScoreReport): string[] {
     const head = `${category.key} ${category.name} (category weight ${category.weight})`;
     if (category.source === 'not-applicable') lines.push(`${head}: not applicable, carries no weight.`);
     else if (category.source === 'not-assessed') lines.push(`${head}: not assessed, carries no weight.`);
-    else if (category.source === 'self') lines.push(`${head}: self-declared level ${category.raw} → level ${category.level}.`);
+    else if (category.source === 'self')
+      lines.push(`${head}: self-declared level ${category.raw} → level ${category.level}.`);
     else {
       const products = category.terms.map((t) => `${t.level}×${formatNumber(t.weight)}`).join(' + ');
       const numerator = category.terms.reduce((sum, t) => sum + t.level * t.weight, 0);
@@ -27,7 +28,9 @@ export function explainScore(report: ScoreReport): string[] {
       );
       const skipped = category.notApplicable + category.notAssessed;
       if (skipped > 0)
-        lines.push(`    ${category.notApplicable} not applicable and ${category.notAssessed} not assessed requirement(s) carry no weight.`);
+        lines.push(
+          `    ${category.notApplicable} not applicable and ${category.notAssessed} not assessed requirement(s) carry no weight.`,
+        );
     }
   }
   lines.push('');
@@ -36,7 +39,15 @@ export function explainScore(report: ScoreReport): string[] {
     const own = counted.filter((c) => c.moduleId === module.id);
     lines.push(rollUp(`Module ${module.id} ${module.name}`, own, module.raw, module.level, module.levelName));
   }
-  lines.push(rollUp('Overall (from categories, not modules)', counted, report.overall.raw, report.overall.level, report.overall.levelName));
+  lines.push(
+    rollUp(
+      'Overall (from categories, not modules)',
+      counted,
+      report.overall.raw,
+      report.overall.level,
+      report.overall.levelName,
+    ),
+  );
   return lines;
 }
 

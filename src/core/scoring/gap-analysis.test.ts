@@ -18,7 +18,12 @@ describe('gap to the next level', () => {
   it('lists the requirements at or below the current level, with the effect of raising each by one', () => {
     const [gap, ...rest] = analyseGaps(model, a);
     expect(rest).toHaveLength(0); // awareness is at 5
-    expect(gap).toMatchObject({ key: 'G.strategy-and-vision', level: 2, nextLevel: 3, nextLevelName: 'Advanced' });
+    expect(gap).toMatchObject({
+      key: 'G.strategy-and-vision',
+      level: 2,
+      nextLevel: 3,
+      nextLevelName: 'Advanced',
+    });
     expect(gap!.rawNeeded).toBeCloseTo(3 - 23 / 8, 12);
     expect(gap!.limiting.map((s) => s.requirementId)).toEqual(['scope-and-drivers', 'architecture']);
     const [first, second] = gap!.limiting;
@@ -40,6 +45,8 @@ describe('explanation', () => {
       'G.strategy-and-vision Strategy and vision (category weight 5): (4×3 + 1×1) ÷ 4 = 13 ÷ 4 = 3.25 → level 3 Advanced',
     );
     expect(lines).toContain('G.compliance Compliance (category weight 2): self-declared level 3 → level 3.');
-    expect(lines).toContain('Overall (from categories, not modules): (3.25×5 + 3×2) ÷ 7 = 3.1786 → level 3 Advanced');
+    expect(lines).toContain(
+      'Overall (from categories, not modules): (3.25×5 + 3×2) ÷ 7 = 3.1786 → level 3 Advanced',
+    );
   });
 });

@@ -38,7 +38,11 @@ export interface CategoryGap {
  * For each rated category below level 5: what the next level needs, which requirements limit
  * it, and what raising each of them by one level would do to the category and overall raw levels.
  */
-export function analyseGaps(model: Model, assessment: Assessment, report = scoreAssessment(model, assessment)): CategoryGap[] {
+export function analyseGaps(
+  model: Model,
+  assessment: Assessment,
+  report = scoreAssessment(model, assessment),
+): CategoryGap[] {
   const index = indexModel(model);
   const gaps: CategoryGap[] = [];
   for (const category of report.categories) {
@@ -66,7 +70,13 @@ export function analyseGaps(model: Model, assessment: Assessment, report = score
   return gaps;
 }
 
-function raiseOne(model: Model, assessment: Assessment, report: ScoreReport, categoryKey: string, key: string): GapStep {
+function raiseOne(
+  model: Model,
+  assessment: Assessment,
+  report: ScoreReport,
+  categoryKey: string,
+  key: string,
+): GapStep {
   const answer = assessment.requirements[key]!;
   const to = Math.min(5, answer.level + 1) as Rating;
   const changed: Assessment = {

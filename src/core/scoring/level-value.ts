@@ -13,7 +13,11 @@ export function toLevelValue(model: Model, raw: number | null): LevelValue {
 }
 
 /** Σ(value·weight)/Σweight over the items with a positive value; null when none. */
-export function weightedAverage<T>(items: readonly T[], value: (item: T) => number | null, weight: (item: T) => number) {
+export function weightedAverage<T>(
+  items: readonly T[],
+  value: (item: T) => number | null,
+  weight: (item: T) => number,
+) {
   let weighted = 0;
   let weightSum = 0;
   for (const item of items) {

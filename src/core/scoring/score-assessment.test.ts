@@ -18,14 +18,24 @@ describe('category scoring (full mode)', () => {
     expect(category.level).toBe(2);
     expect(category.levelName).toBe('Foundational');
     expect(category.progress).toBeCloseTo(0.875, 12);
-    expect(category).toMatchObject({ rated: 4, notApplicable: 0, notAssessed: 0, completeness: 1, source: 'requirements' });
+    expect(category).toMatchObject({
+      rated: 4,
+      notApplicable: 0,
+      notAssessed: 0,
+      completeness: 1,
+      source: 'requirements',
+    });
   });
 
   it('gives unrated and N/A requirements no weight, and reports them separately', () => {
     const a = emptyAssessment(v2);
     rate(a, 'G.strategy-and-vision.sponsor-support', 4);
     rate(a, 'G.strategy-and-vision.architecture', 1);
-    a.requirements['G.strategy-and-vision.scope-and-drivers'] = { applicability: 'not-applicable', reason: 'x', level: 5 };
+    a.requirements['G.strategy-and-vision.scope-and-drivers'] = {
+      applicability: 'not-applicable',
+      reason: 'x',
+      level: 5,
+    };
     const category = scoreAssessment(v2, a).categories[0]!;
     expect(category.raw).toBe((4 * 3 + 1 * 1) / 4);
     expect(category).toMatchObject({ rated: 2, notApplicable: 1, notAssessed: 1, completeness: 2 / 3 });
@@ -34,7 +44,13 @@ describe('category scoring (full mode)', () => {
   it('never rounds up: 4.999 reports level 4', () => {
     const a = emptyAssessment(v2);
     // resilience weights 6,4,5,3,3,4 (25): all 5 but one weight-3 item at 4 gives 122/25 = 4.88
-    for (const id of ['risk-assessment', 'incident-planning', 'business-continuity', 'competence-sharing', 'continual-improvement'])
+    for (const id of [
+      'risk-assessment',
+      'incident-planning',
+      'business-continuity',
+      'competence-sharing',
+      'continual-improvement',
+    ])
       rate(a, `O.resilience.${id}`, 5);
     rate(a, 'O.resilience.future-proofing', 4);
     const category = scoreAssessment(v2, a).categories.find((c) => c.id === 'resilience')!;
@@ -62,7 +78,13 @@ describe('category scoring (full mode)', () => {
     a.categories['O.automation'] = { applicability: 'not-applicable', reason: 'manual only', level: 3 };
     const report = scoreAssessment(v2, a);
     const category = report.categories.find((c) => c.id === 'automation')!;
-    expect(category).toMatchObject({ raw: null, level: null, source: 'not-applicable', notApplicable: 3, rated: 0 });
+    expect(category).toMatchObject({
+      raw: null,
+      level: null,
+      source: 'not-applicable',
+      notApplicable: 3,
+      rated: 0,
+    });
     expect(report.overall.raw).toBeNull();
   });
 
@@ -71,16 +93,21 @@ describe('category scoring (full mode)', () => {
     a.categories['O.automation'] = { applicability: 'applicable', level: 4 };
     for (const id of ['automation-description', 'automation-monitoring', 'exception-handling'])
       a.requirements[`O.automation.${id}`] = { applicability: 'not-applicable', reason: 'n/a', level: 0 };
-    expect(scoreAssessment(v2, a).categories.find((c) => c.id === 'automation')!.source).toBe('not-applicable');
+    expect(scoreAssessment(v2, a).categories.find((c) => c.id === 'automation')!.source).toBe(
+      'not-applicable',
+    );
   });
 
   it('makes every category of an N/A module N/A', () => {
     const a = emptyAssessment(v2, 'self');
-    for (const c of v2.modules[2]!.categories) a.categories[c.key] = { applicability: 'applicable', level: 4 };
+    for (const c of v2.modules[2]!.categories)
+      a.categories[c.key] = { applicability: 'applicable', level: 4 };
     a.modules.O = { applicability: 'not-applicable', reason: 'outsourced' };
     const report = scoreAssessment(v2, a);
     expect(report.modules.find((m) => m.id === 'O')!.raw).toBeNull();
-    expect(report.categories.filter((c) => c.moduleId === 'O').every((c) => c.source === 'not-applicable')).toBe(true);
+    expect(
+      report.categories.filter((c) => c.moduleId === 'O').every((c) => c.source === 'not-applicable'),
+    ).toBe(true);
   });
 });
 
@@ -88,7 +115,8 @@ describe('roll-up', () => {
   it('1.0.0 self mode: every category at 3 except Strategy and vision at 1 gives 131/47', () => {
     const a = emptyAssessment(v1, 'self');
     for (const module of v1.modules)
-      for (const c of module.categories) a.categories[c.key] = { applicability: 'applicable', level: c.id === '1' ? 1 : 3 };
+      for (const c of module.categories)
+        a.categories[c.key] = { applicability: 'applicable', level: c.id === '1' ? 1 : 3 };
     const report = scoreAssessment(v1, a);
     expect(report.overall.raw).toBe((1 * 5 + 3 * 42) / 47);
     expect(report.overall).toMatchObject({ level: 2, levelName: 'Basic', weightSum: 47 });
@@ -109,7 +137,13 @@ describe('roll-up', () => {
 
   it('reports null everywhere when nothing is rated', () => {
     const report = scoreAssessment(v2, emptyAssessment(v2));
-    expect(report.overall).toMatchObject({ raw: null, level: null, levelName: null, progress: null, weightSum: 0 });
+    expect(report.overall).toMatchObject({
+      raw: null,
+      level: null,
+      levelName: null,
+      progress: null,
+      weightSum: 0,
+    });
     expect(report.modules.every((m) => m.raw === null)).toBe(true);
     expect(report.completeness).toEqual({ rated: 0, applicable: 76, ratio: 0 });
   });
@@ -118,12 +152,20 @@ describe('roll-up', () => {
     const a = emptyAssessment(v2, 'self');
     rate(a, 'G.compliance.compliance-policies', 2);
     a.categories['G.compliance'] = { applicability: 'applicable', level: 4 };
-    expect(scoreAssessment(v2, a).categories.find((c) => c.id === 'compliance')!).toMatchObject({ raw: 4, rated: 1 });
+    expect(scoreAssessment(v2, a).categories.find((c) => c.id === 'compliance')!).toMatchObject({
+      raw: 4,
+      rated: 1,
+    });
   });
 
   it('reports level 5 with no progress left', () => {
     const a = emptyAssessment(v2, 'self');
     a.categories['R.awareness'] = { applicability: 'applicable', level: 5 };
-    expect(scoreAssessment(v2, a).overall).toMatchObject({ raw: 5, level: 5, progress: 0, levelName: 'Optimized' });
+    expect(scoreAssessment(v2, a).overall).toMatchObject({
+      raw: 5,
+      level: 5,
+      progress: 0,
+      levelName: 'Optimized',
+    });
   });
 });

@@ -16,10 +16,18 @@ export function scoreAssessment(model: Model, assessment: Assessment): ScoreRepo
   const categories = modelCategories.map((category) => scoreCategory(model, assessment, category));
   const modules: ModuleScore[] = model.modules.map((module) => {
     const own = categories.filter((category) => category.moduleId === module.id);
-    const { raw, weightSum } = weightedAverage(own, (c) => c.raw, (c) => c.weight);
+    const { raw, weightSum } = weightedAverage(
+      own,
+      (c) => c.raw,
+      (c) => c.weight,
+    );
     return { id: module.id, name: module.name, ...toLevelValue(model, raw), weightSum };
   });
-  const overall = weightedAverage(categories, (c) => c.raw, (c) => c.weight);
+  const overall = weightedAverage(
+    categories,
+    (c) => c.raw,
+    (c) => c.weight,
+  );
   return {
     model: { id: model.id, version: model.version },
     mode: assessment.mode,

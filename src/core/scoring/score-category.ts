@@ -67,7 +67,11 @@ export function scoreCategory(
 
   const counts =
     assessment.mode === 'self'
-      ? { rated: source === 'self' ? 1 : 0, notApplicable: outOfScope ? 1 : 0, notAssessed: source === 'not-assessed' ? 1 : 0 }
+      ? {
+          rated: source === 'self' ? 1 : 0,
+          notApplicable: outOfScope ? 1 : 0,
+          notAssessed: source === 'not-assessed' ? 1 : 0,
+        }
       : { rated: terms.length, notApplicable, notAssessed };
   const applicable = counts.rated + counts.notAssessed;
   return {

@@ -23,7 +23,9 @@ const arbAssessment = fc
     requirements.forEach((requirement, i) => {
       const answer = answers[i]!;
       assessment.requirements[requirement.key] =
-        answer === 'na' ? { applicability: 'not-applicable', reason: 'r', level: 0 } : { applicability: 'applicable', level: answer as Rating };
+        answer === 'na'
+          ? { applicability: 'not-applicable', reason: 'r', level: 0 }
+          : { applicability: 'applicable', level: answer as Rating };
     });
     categories.forEach((category, i) => {
       assessment.categories[category.key] = { applicability: 'applicable', level: selfLevels[i] as Rating };
@@ -44,7 +46,13 @@ describe('scoring invariants', () => {
         const answer = assessment.requirements[key]!;
         fc.pre(answer.applicability === 'applicable' && answer.level >= 1 && answer.level < 5);
         const before = levels(assessment);
-        const raised = { ...assessment, requirements: { ...assessment.requirements, [key]: { ...answer, level: (answer.level + 1) as Rating } } };
+        const raised = {
+          ...assessment,
+          requirements: {
+            ...assessment.requirements,
+            [key]: { ...answer, level: (answer.level + 1) as Rating },
+          },
+        };
         const after = levels(raised);
         before.forEach((value, i) => {
           if (value !== null) expect(after[i]!).toBeGreaterThanOrEqual(value - 1e-12);
@@ -64,12 +72,17 @@ describe('scoring invariants', () => {
         const before = scoreAssessment(model, assessment).categories.find((c) => c.key === categoryKey)!;
         const changed = {
           ...assessment,
-          requirements: { ...assessment.requirements, [requirement.key]: { ...answer, applicability: 'not-applicable' as const, reason: 'r' } },
+          requirements: {
+            ...assessment.requirements,
+            [requirement.key]: { ...answer, applicability: 'not-applicable' as const, reason: 'r' },
+          },
         };
         const after = scoreAssessment(model, changed).categories.find((c) => c.key === categoryKey)!;
         if (after.source === 'requirements') {
           expect(after.weightSum).toBe(before.weightSum - requirement.weight);
-          expect(after.terms.map((t) => t.key)).toEqual(before.terms.map((t) => t.key).filter((k) => k !== requirement.key));
+          expect(after.terms.map((t) => t.key)).toEqual(
+            before.terms.map((t) => t.key).filter((k) => k !== requirement.key),
+          );
         }
         expect(after.notApplicable).toBe(before.notApplicable + 1);
         expect(after.rated).toBe(before.rated - 1);
@@ -108,7 +121,9 @@ describe('scoring invariants', () => {
               den += r.weight;
             }
           }
-          const allOut = category.requirements.every((r) => assessment.requirements[r.key]!.applicability === 'not-applicable');
+          const allOut = category.requirements.every(
+            (r) => assessment.requirements[r.key]!.applicability === 'not-applicable',
+          );
           const self = assessment.categories[category.key]!.level;
           if (!allOut && den > 0) direct.set(category.key, num / den);
           else if (!allOut && self > 0) direct.set(category.key, self);
@@ -116,7 +131,9 @@ describe('scoring invariants', () => {
         const average = (keys: string[]) => {
           const counted = categories.filter((c) => keys.includes(c.key) && direct.has(c.key));
           const weight = counted.reduce((s, c) => s + c.weight, 0);
-          return weight === 0 ? null : counted.reduce((s, c) => s + direct.get(c.key)! * c.weight, 0) / weight;
+          return weight === 0
+            ? null
+            : counted.reduce((s, c) => s + direct.get(c.key)! * c.weight, 0) / weight;
         };
         const overall = average(categories.map((c) => c.key));
         if (overall === null) expect(report.overall.raw).toBeNull();
