@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { packageRoot } from '../io/package-root.js';
 import type { CliContext } from './context.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
@@ -10,7 +13,7 @@ const formatOption = () => new Option('--format <format>', 'output format: table
 export function buildProgram(context: CliContext): Command {
   const program = new Command('pkimm')
     .description('PKI Maturity Model: model data, exact scoring and assessment files')
-    .version('0.1.0')
+    .version(packageVersion())
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
@@ -79,4 +82,9 @@ export function buildProgram(context: CliContext): Command {
     .action(async () => (await import('./commands/demo.js')).demoCommand(context));
 
   return program;
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

@@ -14,9 +14,10 @@ export async function runCli(
   argv: readonly string[],
   io: CliIo,
   env: Record<string, string | undefined> = process.env,
+  build: typeof buildProgram = buildProgram,
 ) {
   try {
-    await buildProgram(createContext(io, env)).parseAsync([...argv], { from: 'user' });
+    await build(createContext(io, env)).parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
