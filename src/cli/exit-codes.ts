@@ -5,7 +5,7 @@ export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_BAD_INPUT = 2;
 
-/** Every typed error is a problem with what the user gave us; the map is total so a new code must be placed. */
+/** Nearly every typed error is a problem with what the user gave us; the map is total so a new code must be placed. */
 const EXIT_BY_CODE: Record<ErrorCode, number> = {
   MODEL_INVALID: EXIT_BAD_INPUT,
   MODEL_NOT_FOUND: EXIT_BAD_INPUT,
@@ -18,6 +18,17 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   PARSE_ERROR: EXIT_BAD_INPUT,
   USAGE: EXIT_BAD_INPUT,
   MIGRATION_UNSUPPORTED: EXIT_BAD_INPUT,
+  CONFIG_INVALID: EXIT_BAD_INPUT,
+  // The database being down is not the user's input, but nothing internal broke either.
+  DATABASE_UNAVAILABLE: EXIT_INTERNAL,
+  UNAUTHENTICATED: EXIT_BAD_INPUT,
+  FORBIDDEN: EXIT_BAD_INPUT,
+  NOT_FOUND: EXIT_BAD_INPUT,
+  CONFLICT: EXIT_BAD_INPUT,
+  READ_ONLY: EXIT_BAD_INPUT,
+  PAYLOAD_TOO_LARGE: EXIT_BAD_INPUT,
+  RATE_LIMITED: EXIT_BAD_INPUT,
+  VALIDATION_FAILED: EXIT_BAD_INPUT,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

@@ -14,7 +14,17 @@ export type ErrorCode =
   | 'FILE_TOO_LARGE'
   | 'PARSE_ERROR'
   | 'USAGE'
-  | 'MIGRATION_UNSUPPORTED';
+  | 'MIGRATION_UNSUPPORTED'
+  | 'CONFIG_INVALID'
+  | 'DATABASE_UNAVAILABLE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'READ_ONLY'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'VALIDATION_FAILED';
 
 /** One problem found while validating input: where it is and what is wrong. */
 export interface Issue {

@@ -1,0 +1,41 @@
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { PkimmError } from '../core/errors.js';
+import type { DialectName } from './dialect.js';
+import { init } from './migrations/001-init.js';
+
+/**
+ * The migrations, imported statically so they work the same under tsx and from dist/ (no
+ * directory scanning). Add new ones at the end with the next number; never edit a shipped one.
+ */
+function migrator(db: Kysely<unknown>, dialect: DialectName) {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve({ '001-init': init(dialect) }) },
+  });
+}
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Brings the schema to the newest version; safe to run at every start and from several processes. */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<MigrationOutcome> {
+  return outcome(await migrator(db, dialect).migrateToLatest());
+}
+
+export async function migrateDown(db: Kysely<unknown>, dialect: DialectName): Promise<MigrationOutcome> {
+  return outcome(await migrator(db, dialect).migrateDown());
+}
+
+export async function migrationStatus(db: Kysely<unknown>, dialect: DialectName) {
+  return (await migrator(db, dialect).getMigrations()).map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
+}
+
+function outcome(result: MigrationResultSet): MigrationOutcome {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new PkimmError('DATABASE_UNAVAILABLE', `migration ${failed} failed: ${message}`, { cause: result.error });
+  }
+  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,153 @@
+/**
+ * The database as Kysely sees it: one interface per table. Same schema on SQLite and
+ * PostgreSQL; portable column types only (TEXT ids from crypto.randomUUID, ISO-8601 text
+ * timestamps written by the app, 0/1 integers for flags, JSON as TEXT). Row types stop at the
+ * repositories, which map them to domain types.
+ */
+import type { Generated } from 'kysely';
+
+export type Role = 'owner' | 'assessor' | 'contributor' | 'viewer';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  slug: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  password_hash: string;
+  is_admin: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface MembershipTable {
+  org_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+/** An external assessor invited to one assessment only, with no membership in its organisation. */
+export interface AssessmentGrantTable {
+  assessment_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token; the token itself is never stored. */
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  /** sha256 of the token; shown once at creation. */
+  token_hash: string;
+  user_id: string;
+  org_id: string;
+  name: string;
+  /** JSON array of scopes, e.g. ["assessments:read"]. */
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AssessmentTable {
+  id: string;
+  org_id: string;
+  title: string;
+  model_id: string;
+  model_version: string;
+  mode: string;
+  type: string | null;
+  status: 'draft' | 'in-review' | 'final';
+  /** Optimistic-concurrency version, +1 on every change; sent back as the ETag. */
+  version: number;
+  /** The whole assessment in our own format (JSON), so nothing is ever lost. */
+  document: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RevisionTable {
+  id: Generated<number>;
+  assessment_id: string;
+  org_id: string;
+  /** The assessment version this change produced. */
+  version: number;
+  actor_user_id: string;
+  at: string;
+  /** What changed, e.g. "requirement.level" or "import". */
+  kind: string;
+  /** JSON: the path, the value before and after. */
+  change: string;
+}
+
+export interface IdempotencyTable {
+  user_id: string;
+  key: string;
+  /** sha256 of method, route and body, so a reused key with another request is refused. */
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  kind: 'text' | 'link' | 'file';
+  title: string;
+  text: string | null;
+  url: string | null;
+  file_name: string | null;
+  content_type: string | null;
+  size: number | null;
+  sha256: string | null;
+  content: Uint8Array | null;
+  /** JSON array of requirement keys it supports. */
+  requirement_keys: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  org_id: string | null;
+  actor_user_id: string | null;
+  event: string;
+  /** JSON details; never a secret. */
+  detail: string;
+  ip: string | null;
+  at: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  memberships: MembershipTable;
+  assessment_grants: AssessmentGrantTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  assessments: AssessmentTable;
+  revisions: RevisionTable;
+  idempotency_keys: IdempotencyTable;
+  evidence: EvidenceTable;
+  audit_log: AuditTable;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModelRegistry } from '../model-loader/registry.js';
+import type { DatabaseHandle } from '../persistence/database.js';
+import { authPlugin } from './auth/auth-plugin.js';
+import type { ServerConfig } from './config.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { healthRoutes } from './routes/health.js';
+import { accountsRoutes } from './routes/accounts/index.js';
+import { assessmentsRoutes } from './routes/assessments/index.js';
+
+export interface AppDeps {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  registry: ModelRegistry;
+  /** The clock, injectable so tests can move time (session expiry, lockout). */
+  now?: () => Date;
+  /** Pino options; tests pass `false` to keep output quiet. */
+  logger?: boolean | { level: string };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<Pick<AppDeps, 'config' | 'database' | 'registry' | 'now'>>;
+    /** True while the server is draining on shutdown; /readyz reports unready. */
+    draining: boolean;
+  }
+}
+
+/**
+ * Builds the HTTP application without listening, so tests drive it with `inject()` and main.ts
+ * decides the port. Every route has zod request/response schemas that also feed the OpenAPI
+ * document at /api/docs.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) });
+  app.decorate('draining', false);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'pkimm API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pkimm_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin);
+  await app.register(healthRoutes);
+  await app.register(accountsRoutes, { prefix: '/api/v1' });
+  await app.register(assessmentsRoutes, { prefix: '/api/v1' });
+  return app;
+}

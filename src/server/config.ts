@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PkimmError } from '../core/errors.js';
+
+/** Everything the server reads from its environment, validated once at boot. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** `postgres://…`, or the path of the SQLite file. */
+  databaseUrl: string;
+  /** Where imported models and other local data live. */
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Send cookies with `Secure` (on by default unless the server listens on loopback over plain HTTP). */
+  secureCookies: boolean;
+  /** Origins allowed to make cookie-authenticated writes (CSRF check); the server's own by default. */
+  allowedOrigins: string[];
+  maxUploadBytes: number;
+  sessionDays: number;
+}
+
+const port = z.coerce
+  .number({ error: 'must be a whole number from 1 to 65535' })
+  .int('must be a whole number from 1 to 65535')
+  .min(1, 'must be a whole number from 1 to 65535')
+  .max(65535, 'must be a whole number from 1 to 65535');
+
+const EnvSchema = z.object({
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: port.default(8080),
+  DATABASE_URL: z
+    .string()
+    .min(1, 'must not be empty')
+    .refine((v) => !/^[a-z]+:\/\//.test(v) || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must be postgres://… (or postgresql://…), or the path of a SQLite file',
+    })
+    .optional(),
+  PKIMM_HOME: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PKIMM_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  PKIMM_ALLOWED_ORIGINS: z.string().optional(),
+  PKIMM_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  PKIMM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+});
+
+/** Reads and validates the configuration; every wrong variable is named with what it should be. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      return { path: name, message: `${issue.message} (got ${JSON.stringify(env[name])})` };
+    });
+    throw new PkimmError('CONFIG_INVALID', 'the server configuration is invalid', { issues });
+  }
+  const e = parsed.data;
+  const loopback = e.HOST === '127.0.0.1' || e.HOST === 'localhost' || e.HOST === '::1';
+  const ownOrigins = [`http://${e.HOST}:${e.PORT}`, ...(loopback ? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`] : [])];
+  const databaseUrl = e.DATABASE_URL ?? join(e.PKIMM_HOME, 'pkimm.sqlite');
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl,
+    dataDir: e.PKIMM_HOME,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: e.PKIMM_SECURE_COOKIES ? e.PKIMM_SECURE_COOKIES === 'true' : !loopback,
+    allowedOrigins: e.PKIMM_ALLOWED_ORIGINS ? e.PKIMM_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [...new Set(ownOrigins)],
+    maxUploadBytes: e.PKIMM_MAX_UPLOAD_BYTES,
+    sessionDays: e.PKIMM_SESSION_DAYS,
+  };
+}
