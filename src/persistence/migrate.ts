@@ -34,7 +34,7 @@ export async function migrationStatus(db: Kysely<unknown>, dialect: DialectName)
 function outcome(result: MigrationResultSet): MigrationOutcome {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    const message = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
     throw new PkimmError('DATABASE_UNAVAILABLE', `migration ${failed} failed: ${message}`, { cause: result.error });
   }
   return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
