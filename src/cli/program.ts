@@ -77,6 +77,42 @@ export function buildProgram(context: CliContext): Command {
     );
 
   program
+    .command('serve')
+    .description(
+      'run the server until SIGTERM/SIGINT (PORT, HOST, DATABASE_URL, PKIMM_HOME, LOG_LEVEL; see README)',
+    )
+    .action(async () => (await import('./commands/serve.js')).serveCommand(context));
+
+  const db = program.command('db').description('the database schema: migrate, status, down');
+  db.command('migrate')
+    .description('apply pending migrations (serve also does this at start)')
+    .action(async () => (await import('./commands/db.js')).dbMigrateCommand(context));
+  db.command('status')
+    .description('list migrations and when they were applied')
+    .addOption(formatOption())
+    .action(async (options: { format?: string }) =>
+      (await import('./commands/db.js')).dbStatusCommand(context, options),
+    );
+  db.command('down')
+    .description('revert the newest migration (can delete data)')
+    .option('--yes', 'confirm')
+    .action(async (options: { yes?: boolean }) =>
+      (await import('./commands/db.js')).dbDownCommand(context, options),
+    );
+
+  const user = program.command('user').description('accounts of the server');
+  user
+    .command('create')
+    .description('create an account (the first admin, for instance); prints its id')
+    .argument('<email>')
+    .option('--admin', 'may create other accounts')
+    .option('--name <name>', 'display name (default: the part of the email before @)')
+    .option('--password-stdin', 'read the password from stdin (otherwise from PKIMM_PASSWORD)')
+    .action(async (email: string, options: { admin?: boolean; name?: string; passwordStdin?: boolean }) =>
+      (await import('./commands/user.js')).userCreateCommand(context, email, options),
+    );
+
+  program
     .command('demo')
     .description('score the bundled sample assessment')
     .action(async () => (await import('./commands/demo.js')).demoCommand(context));

@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'READ_ONLY'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'PRECONDITION_REQUIRED'
+  | 'IDEMPOTENCY_MISMATCH'
   | 'VALIDATION_FAILED';
 
 /** One problem found while validating input: where it is and what is wrong. */

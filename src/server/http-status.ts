@@ -25,6 +25,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   FILE_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  // A write without If-Match: the client must say which version it changes.
+  PRECONDITION_REQUIRED: 428,
+  // An Idempotency-Key reused for a different request.
+  IDEMPOTENCY_MISMATCH: 422,
   FILE_UNREADABLE: 500,
   DATABASE_UNAVAILABLE: 503,
 };

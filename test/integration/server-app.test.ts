@@ -42,7 +42,7 @@ describe.each(DIALECTS)('the app on %s', (dialect) => {
   it('serves the OpenAPI document at /api/docs', async () => {
     const doc = await app.inject('/api/docs/json');
     expect(doc.statusCode).toBe(200);
-    expect((doc.json() as { openapi: string }).openapi).toMatch(/^3\./);
+    expect(doc.json<{ openapi: string }>().openapi).toMatch(/^3\./);
   });
 
   it('answers unknown routes with a JSON 404 that carries the request id', async () => {

@@ -47,6 +47,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
     throw new Error(
       `PostgreSQL is required for these tests and is not reachable at ${PG_ADMIN_URL} (${(error as Error).message}); ` +
         'start it, point PKIMM_TEST_PG_URL at one, or set PKIMM_TEST_POSTGRES=off to test SQLite only',
+      { cause: error },
     );
   }
   try {

@@ -1,0 +1,26 @@
+import { PkimmError } from '../../core/errors.js';
+import { applyChange, type ChangeToApply } from '../../persistence/repositories/assessments/apply-change.js';
+import { getAssessment } from '../../persistence/repositories/assessments/assessments.js';
+import type { ServiceDeps } from './deps.js';
+import { READ_ONLY_MESSAGE } from './open-assessment.js';
+import { StaleVersionError } from './stale-version.js';
+
+/**
+ * Applies a change computed from `expectedVersion`; when another writer got there first,
+ * fails with the state that won, read after the failed write so it is the newest.
+ */
+export async function commitChange(deps: ServiceDeps, change: ChangeToApply): Promise<number> {
+  const { db } = deps.database;
+  const outcome = await applyChange(db, change);
+  if (outcome.applied) return outcome.version;
+  const current = await getAssessment(db, change.assessmentId);
+  if (!current) throw new PkimmError('NOT_FOUND', `no assessment ${change.assessmentId}`);
+  if (current.status === 'final' && change.nextColumns?.status === undefined) {
+    throw new PkimmError('READ_ONLY', READ_ONLY_MESSAGE);
+  }
+  throw new StaleVersionError(change.expectedVersion, {
+    version: current.version,
+    status: current.status,
+    document: current.document,
+  });
+}

@@ -1,0 +1,38 @@
+import type { Assessment } from '../../core/assessment/assessment.types.js';
+import { PkimmError } from '../../core/errors.js';
+import { scoreExtension, type ExtensionScore } from '../../core/extensions/score-extension.js';
+import type { Model } from '../../core/model/model.types.js';
+import { analyseGaps } from '../../core/scoring/gap-analysis.js';
+import { scoreAssessment } from '../../core/scoring/score-assessment.js';
+import { scoreToJson } from '../../cli/render/score-json.js';
+import type { ServiceDeps } from './deps.js';
+
+export type ScoreJson = ReturnType<typeof scoreToJson>;
+
+/**
+ * The score exactly as `pkimm score --format json` prints it, computed on every read (it is
+ * cheap, and a stored score could go stale). Extensions the assessment enables are scored
+ * when installed, as the CLI does; one that is not installed is left out.
+ */
+export async function scoreJsonOf(
+  deps: ServiceDeps,
+  model: Model,
+  assessment: Assessment,
+  options: { gaps: boolean },
+): Promise<ScoreJson> {
+  const report = scoreAssessment(model, assessment);
+  const extensions: ExtensionScore[] = [];
+  for (const enabled of assessment.extensions) {
+    try {
+      extensions.push(
+        scoreExtension(model, assessment, await deps.registry.getExtension(enabled.id, enabled.version)),
+      );
+    } catch (error) {
+      if (!(error instanceof PkimmError) || error.code !== 'MODEL_NOT_FOUND') throw error;
+    }
+  }
+  return scoreToJson(report, {
+    ...(extensions.length > 0 ? { extensions } : {}),
+    ...(options.gaps ? { gaps: analyseGaps(model, assessment, report) } : {}),
+  });
+}

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { insertSession, deleteExpiredSessions } from '../../../persistence/repositories/accounts/sessions.js';
+
+/** The cookie that carries a session token; the database holds only its sha256. */
+export const SESSION_COOKIE = 'pkimm_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** 32 random bytes, base64url: unguessable, and safe in a cookie or header without quoting. */
+export function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * sha256 is enough for secrets of 256 random bits: there is nothing to brute-force, and a
+ * fast hash keeps the lookup one indexed equality per request (unlike a password hash).
+ */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+export function sessionExpiry(app: FastifyInstance, from: Date): Date {
+  return new Date(from.getTime() + app.deps.config.sessionDays * DAY_MS);
+}
+
+/** HttpOnly keeps scripts away from it; SameSite=Lax keeps it off cross-site POSTs; Secure unless plain-HTTP loopback. */
+export function sessionCookieOptions(app: FastifyInstance): CookieSerializeOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: app.deps.config.secureCookies,
+    maxAge: app.deps.config.sessionDays * (DAY_MS / 1000),
+  };
+}
+
+/** Stores a new session for the user and hands its token to the browser. */
+export async function startSession(app: FastifyInstance, reply: FastifyReply, userId: string): Promise<void> {
+  const secret = newSecret();
+  const now = app.deps.now();
+  const { db } = app.deps.database;
+  await deleteExpiredSessions(db, userId, now);
+  await insertSession(db, {
+    idHash: hashSecret(secret),
+    userId,
+    at: now,
+    expiresAt: sessionExpiry(app, now),
+  });
+  reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app));
+}
+
+export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
+  const { maxAge: _ignored, ...options } = sessionCookieOptions(app);
+  reply.clearCookie(SESSION_COOKIE, options);
+}

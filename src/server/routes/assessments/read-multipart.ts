@@ -1,0 +1,61 @@
+// The type import brings in @fastify/multipart's request.parts() declaration.
+import type {} from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { PkimmError } from '../../../core/errors.js';
+import { MultipartFields } from './evidence-schemas.js';
+
+export interface UploadedFile {
+  fileName: string;
+  content: Buffer;
+  title?: string;
+  requirements: string[];
+}
+
+/**
+ * Reads a multipart upload: exactly one file and the fields `title` and `requirements`
+ * (repeated, or one comma-separated value). The file is buffered up to the configured
+ * limit; a larger one fails with 413 before anything is stored.
+ */
+export async function readMultipartUpload(request: FastifyRequest): Promise<UploadedFile> {
+  let file: { fileName: string; content: Buffer } | undefined;
+  const fields: Record<string, string[]> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const content = await part.toBuffer();
+      if (file) throw invalid('file', 'send exactly one file');
+      file = { fileName: safeFileName(part.filename), content };
+    } else if (typeof part.value === 'string') {
+      (fields[part.fieldname] ??= []).push(part.value);
+    }
+  }
+  if (!file) throw invalid('file', 'send the file as a part named "file"');
+  const parsed = MultipartFields.safeParse({
+    title: fields['title']?.[0],
+    requirements: (fields['requirements'] ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(String(issue?.path[0] ?? ''), issue?.message ?? 'is invalid');
+  }
+  return {
+    ...file,
+    ...(parsed.data.title === undefined ? {} : { title: parsed.data.title }),
+    requirements: parsed.data.requirements,
+  };
+}
+
+/** The base name only, without control characters, at most 255 characters; never empty. */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return base.slice(0, 255) || 'upload';
+}
+
+function invalid(field: string, message: string): PkimmError {
+  return new PkimmError('VALIDATION_FAILED', 'the upload is invalid', {
+    issues: [{ path: `body.${field}`, message }],
+  });
+}

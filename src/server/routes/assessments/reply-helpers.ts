@@ -1,0 +1,30 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requireUser } from '../../auth/access.js';
+import { requestHash, type IdempotencyRequest, type ServiceResponse } from '../../assessments/idempotency.js';
+
+/** The idempotency identity of a write: who sent it, the key, and what exactly it asked. */
+export function idempotencyOf(
+  request: FastifyRequest,
+  key: string | undefined,
+): IdempotencyRequest | undefined {
+  if (key === undefined) return undefined;
+  const user = requireUser(request.principal);
+  const ifMatch = request.headers['if-match'];
+  return {
+    userId: user.userId,
+    key,
+    requestHash: requestHash([
+      request.method,
+      request.url,
+      typeof ifMatch === 'string' ? ifMatch : '',
+      typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null),
+    ]),
+  };
+}
+
+/** Sends a service response: its status, its ETag, its body. */
+export function send<T>(reply: FastifyReply, response: ServiceResponse<T>): T {
+  reply.status(response.status);
+  if (response.etag !== undefined) reply.header('etag', response.etag);
+  return response.body;
+}
