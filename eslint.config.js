@@ -106,7 +106,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/server/**', '**/cli/**', '**/web/**', 'fastify', '@fastify/*', 'commander'],
-              message: 'src/persistence holds SQL and row mapping only; HTTP and CLI concerns live outside it.',
+              message:
+                'src/persistence holds SQL and row mapping only; HTTP and CLI concerns live outside it.',
             },
           ],
         },
@@ -122,7 +123,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/cli/commands/**', '**/cli/program*', '**/cli/run*', '**/web/**', 'commander'],
-              message: 'src/server must not depend on the CLI; the CLI starts the server, not the other way round.',
+              message:
+                'src/server must not depend on the CLI; the CLI starts the server, not the other way round.',
             },
           ],
         },

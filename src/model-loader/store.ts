@@ -55,6 +55,7 @@ export class ModelStore {
       const replaced = await exists(target);
       await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
       await rename(temp, target);
+      forgetListings();
       return replaced;
     } catch (error) {
       await rm(temp, { force: true });
@@ -67,7 +68,29 @@ export class ModelStore {
   }
 }
 
-async function names(dir: string): Promise<string[]> {
+/**
+ * Directory listings are remembered for a moment: the server asks for a model on every request,
+ * and a listing per request was a measurable share of autosave time. A file imported by another
+ * process is still seen within LISTING_TTL_MS; one written here is seen at once.
+ */
+const LISTING_TTL_MS = 2_000;
+const listings = new Map<string, { at: number; names: Promise<string[]> }>();
+
+function names(dir: string): Promise<string[]> {
+  const now = Date.now();
+  const known = listings.get(dir);
+  if (known && now - known.at < LISTING_TTL_MS) return known.names;
+  const fresh = listDir(dir);
+  listings.set(dir, { at: now, names: fresh });
+  fresh.catch(() => listings.delete(dir));
+  return fresh;
+}
+
+export function forgetListings(): void {
+  listings.clear();
+}
+
+async function listDir(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).sort();
   } catch (error) {

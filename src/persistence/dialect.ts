@@ -13,7 +13,9 @@ export function addSerialId<T extends string>(
 ): CreateTableBuilder<T, 'id'> {
   return dialect === 'sqlite'
     ? table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().autoIncrement())
-    : table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => c.primaryKey().generatedByDefaultAsIdentity());
+    : table.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) =>
+        c.primaryKey().generatedByDefaultAsIdentity(),
+      );
 }
 
 /** The binary column type: BLOB on SQLite, BYTEA on PostgreSQL. */
@@ -24,7 +26,11 @@ export function binaryType(dialect: DialectName) {
 /** True when the error is a unique-constraint violation, on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string } | null;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === '23505';
+  return (
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === '23505'
+  );
 }
 
 export async function pingDatabase<T>(db: Kysely<T>): Promise<void> {

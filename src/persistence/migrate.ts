@@ -28,14 +28,21 @@ export async function migrateDown(db: Kysely<unknown>, dialect: DialectName): Pr
 }
 
 export async function migrationStatus(db: Kysely<unknown>, dialect: DialectName) {
-  return (await migrator(db, dialect).getMigrations()).map((m) => ({ name: m.name, executedAt: m.executedAt ?? null }));
+  return (await migrator(db, dialect).getMigrations()).map((m) => ({
+    name: m.name,
+    executedAt: m.executedAt ?? null,
+  }));
 }
 
 function outcome(result: MigrationResultSet): MigrationOutcome {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     const message = result.error instanceof Error ? result.error.message : JSON.stringify(result.error);
-    throw new PkimmError('DATABASE_UNAVAILABLE', `migration ${failed} failed: ${message}`, { cause: result.error });
+    throw new PkimmError('DATABASE_UNAVAILABLE', `migration ${failed} failed: ${message}`, {
+      cause: result.error,
+    });
   }
-  return { applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
 }

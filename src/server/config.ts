@@ -39,13 +39,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PKIMM_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   PKIMM_ALLOWED_ORIGINS: z.string().optional(),
-  PKIMM_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  PKIMM_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   PKIMM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 /** Reads and validates the configuration; every wrong variable is named with what it should be. */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '');
@@ -55,7 +62,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const e = parsed.data;
   const loopback = e.HOST === '127.0.0.1' || e.HOST === 'localhost' || e.HOST === '::1';
-  const ownOrigins = [`http://${e.HOST}:${e.PORT}`, ...(loopback ? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`] : [])];
+  const ownOrigins = [
+    `http://${e.HOST}:${e.PORT}`,
+    ...(loopback ? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`] : []),
+  ];
   const databaseUrl = e.DATABASE_URL ?? join(e.PKIMM_HOME, 'pkimm.sqlite');
   return {
     host: e.HOST,
@@ -64,7 +74,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     dataDir: e.PKIMM_HOME,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.PKIMM_SECURE_COOKIES ? e.PKIMM_SECURE_COOKIES === 'true' : !loopback,
-    allowedOrigins: e.PKIMM_ALLOWED_ORIGINS ? e.PKIMM_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [...new Set(ownOrigins)],
+    allowedOrigins: e.PKIMM_ALLOWED_ORIGINS
+      ? e.PKIMM_ALLOWED_ORIGINS.split(',').map((o) => o.trim())
+      : [...new Set(ownOrigins)],
     maxUploadBytes: e.PKIMM_MAX_UPLOAD_BYTES,
     sessionDays: e.PKIMM_SESSION_DAYS,
   };

@@ -18,9 +18,15 @@ export interface ErrorBody {
  * schema failures are 400 with one issue per field; Fastify's own limits keep their status;
  * anything else is a 500 whose details go to the log only.
  */
-export function errorHandler(error: FastifyError | PkimmError | Error, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  error: FastifyError | PkimmError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const send = (status: number, code: string, message: string, issues: ErrorBody['error']['issues'] = []) =>
-    reply.status(status).send({ error: { code, message, issues, requestId: request.id } } satisfies ErrorBody);
+    reply
+      .status(status)
+      .send({ error: { code, message, issues, requestId: request.id } } satisfies ErrorBody);
 
   if (error instanceof PkimmError) {
     const status = httpStatusFor(error.code);
@@ -30,14 +36,24 @@ export function errorHandler(error: FastifyError | PkimmError | Error, request: 
       message: i.message,
       ...(i.line === undefined ? {} : { line: i.line }),
     }));
-    return send(status, error.code, error.source ? `${error.source}: ${error.message}` : error.message, issues);
+    return send(
+      status,
+      error.code,
+      error.source ? `${error.source}: ${error.message}` : error.message,
+      issues,
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
       path: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'is invalid',
     }));
-    return send(400, 'VALIDATION_FAILED', `the request ${error.validationContext ?? 'input'} is invalid`, issues);
+    return send(
+      400,
+      'VALIDATION_FAILED',
+      `the request ${error.validationContext ?? 'input'} is invalid`,
+      issues,
+    );
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fastifyError.statusCode === 413) {
@@ -53,6 +69,11 @@ export function errorHandler(error: FastifyError | PkimmError | Error, request: 
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({
-    error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}`, issues: [], requestId: request.id },
+    error: {
+      code: 'NOT_FOUND',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      issues: [],
+      requestId: request.id,
+    },
   } satisfies ErrorBody);
 }

@@ -15,7 +15,8 @@ import { migrateToLatest } from '../../src/persistence/migrate.js';
 
 export const PG_ADMIN_URL = process.env['PKIMM_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export const DIALECTS: DialectName[] = process.env['PKIMM_TEST_POSTGRES'] === 'off' ? ['sqlite'] : ['sqlite', 'postgres'];
+export const DIALECTS: DialectName[] =
+  process.env['PKIMM_TEST_POSTGRES'] === 'off' ? ['sqlite'] : ['sqlite', 'postgres'];
 
 export interface TestDatabase {
   handle: DatabaseHandle;
@@ -26,7 +27,10 @@ export interface TestDatabase {
 
 /** A fresh, migrated database of the given dialect. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
-  const url = dialect === 'sqlite' ? join(mkdtempSync(join(tmpdir(), 'pkimm-db-')), 'test.sqlite') : await createPgDatabase();
+  const url =
+    dialect === 'sqlite'
+      ? join(mkdtempSync(join(tmpdir(), 'pkimm-db-')), 'test.sqlite')
+      : await createPgDatabase();
   const handle = openDatabase(url);
   await migrateToLatest(handle.db as never, handle.dialect);
   return {

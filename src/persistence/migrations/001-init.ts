@@ -71,14 +71,18 @@ export function init(dialect: DialectName): Migration {
       await db.schema.createIndex('assessments_org').on('assessments').column('org_id').execute();
       await db.schema
         .createTable('assessment_grants')
-        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('assessment_id', 'text', (c) =>
+          c.notNull().references('assessments.id').onDelete('cascade'),
+        )
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('assessment_grants_pk', ['assessment_id', 'user_id'])
         .execute();
       await addSerialId(db.schema.createTable('revisions'), dialect)
-        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('assessment_id', 'text', (c) =>
+          c.notNull().references('assessments.id').onDelete('cascade'),
+        )
         .addColumn('org_id', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('actor_user_id', 'text', (c) => c.notNull())
@@ -101,7 +105,9 @@ export function init(dialect: DialectName): Migration {
         .createTable('evidence')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('org_id', 'text', (c) => c.notNull())
-        .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id').onDelete('cascade'))
+        .addColumn('assessment_id', 'text', (c) =>
+          c.notNull().references('assessments.id').onDelete('cascade'),
+        )
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
         .addColumn('text', 'text')

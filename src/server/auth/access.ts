@@ -5,7 +5,8 @@ import { roleCan, scopeFor, type Capability, type Principal } from './principal.
 
 /** The principal, or 401 when the request is anonymous. */
 export function requireUser(principal: Principal | null): Principal {
-  if (!principal) throw new PkimmError('UNAUTHENTICATED', 'sign in first, or send an API token as Authorization: Bearer …');
+  if (!principal)
+    throw new PkimmError('UNAUTHENTICATED', 'sign in first, or send an API token as Authorization: Bearer …');
   return principal;
 }
 
@@ -13,7 +14,11 @@ export function requireUser(principal: Principal | null): Principal {
  * The principal's role in an organisation. Someone who is not a member gets 404, the same as
  * for an organisation that does not exist, so tenants cannot discover each other.
  */
-export async function orgRole(db: Kysely<Database>, principal: Principal | null, orgId: string): Promise<Role> {
+export async function orgRole(
+  db: Kysely<Database>,
+  principal: Principal | null,
+  orgId: string,
+): Promise<Role> {
   const user = requireUser(principal);
   if (user.token && user.token.orgId !== orgId) throw notFound('organisation', orgId);
   const row = await db
@@ -48,8 +53,13 @@ export async function assessmentAccess(
   capability: Capability,
 ): Promise<{ assessment: AssessmentTable; role: Role }> {
   const user = requireUser(principal);
-  const assessment = await db.selectFrom('assessments').selectAll().where('id', '=', assessmentId).executeTakeFirst();
-  if (!assessment || (user.token && user.token.orgId !== assessment.org_id)) throw notFound('assessment', assessmentId);
+  const assessment = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
+  if (!assessment || (user.token && user.token.orgId !== assessment.org_id))
+    throw notFound('assessment', assessmentId);
   const membership = await db
     .selectFrom('memberships')
     .select('role')

@@ -11,7 +11,12 @@ export interface Principal {
 }
 
 export type TokenScope = 'assessments:read' | 'assessments:write' | 'members:read' | 'members:write';
-export const TOKEN_SCOPES: readonly TokenScope[] = ['assessments:read', 'assessments:write', 'members:read', 'members:write'];
+export const TOKEN_SCOPES: readonly TokenScope[] = [
+  'assessments:read',
+  'assessments:write',
+  'members:read',
+  'members:write',
+];
 
 declare module 'fastify' {
   interface FastifyRequest {
