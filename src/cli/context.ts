@@ -5,9 +5,11 @@ import type { CliIo } from './io.js';
 export interface CliContext {
   io: CliIo;
   registry: ModelRegistry;
+  /** The environment the command runs in (tests pass their own instead of process.env). */
+  env: Record<string, string | undefined>;
 }
 
 export function createContext(io: CliIo, env: Record<string, string | undefined> = process.env): CliContext {
   const dataDir = env['PKIMM_HOME'];
-  return { io, registry: new ModelRegistry(dataDir === undefined ? {} : { dataDir }) };
+  return { io, env, registry: new ModelRegistry(dataDir === undefined ? {} : { dataDir }) };
 }

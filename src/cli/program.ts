@@ -100,6 +100,40 @@ export function buildProgram(context: CliContext): Command {
       (await import('./commands/db.js')).dbDownCommand(context, options),
     );
 
+  const assessment = program
+    .command('assessment')
+    .description("whole assessments in and out of the server's database");
+  assessment
+    .command('import')
+    .description(
+      'import an assessment file (our format or the official export) into an organisation; prints its id',
+    )
+    .argument('<file>')
+    .requiredOption('--org <orgId>', 'the organisation to import into')
+    .requiredOption('--as <email>', 'the account to act as (its role decides what is allowed)')
+    .action(async (file: string, options: { org: string; as: string }) =>
+      (await import('./commands/assessment.js')).assessmentImportCommand(context, file, options),
+    );
+  assessment
+    .command('export')
+    .description('export an assessment from the server')
+    .argument('<id>')
+    .requiredOption('--as <email>', 'the account to act as')
+    .option('--format <format>', 'pkimm-yaml, pkimm-json or official', 'pkimm-yaml')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (id: string, options: { as: string; format?: string; out?: string }) =>
+      (await import('./commands/assessment.js')).assessmentExportCommand(context, id, options),
+    );
+  assessment
+    .command('list')
+    .description("list an organisation's assessments with their levels")
+    .requiredOption('--org <orgId>')
+    .requiredOption('--as <email>')
+    .addOption(formatOption())
+    .action(async (options: { org: string; as: string; format?: string }) =>
+      (await import('./commands/assessment.js')).assessmentListCommand(context, options),
+    );
+
   const user = program.command('user').description('accounts of the server');
   user
     .command('create')

@@ -9,7 +9,7 @@ import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/data
 function context(): { context: CliContext; out: () => string } {
   let out = '';
   const io = { stdout: (text: string) => void (out += text), stderr: () => undefined, isTty: false };
-  return { context: { io, registry: new ModelRegistry() }, out: () => out };
+  return { context: { io, env: {}, registry: new ModelRegistry() }, out: () => out };
 }
 
 describe.each(DIALECTS)('pkimm db on %s', (dialect) => {

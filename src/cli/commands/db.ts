@@ -26,7 +26,7 @@ async function withDatabase<T>(
 }
 
 /** `pkimm db migrate`: applies pending migrations (the server also does this at start). */
-export async function dbMigrateCommand(context: CliContext, env: Env = process.env): Promise<void> {
+export async function dbMigrateCommand(context: CliContext, env: Env = context.env): Promise<void> {
   await withDatabase(env, async (database, name) => {
     const { applied } = await migrateToLatest(database.db as never, database.dialect);
     context.io.stdout(
@@ -41,7 +41,7 @@ export async function dbMigrateCommand(context: CliContext, env: Env = process.e
 export async function dbStatusCommand(
   context: CliContext,
   options: { format?: string },
-  env: Env = process.env,
+  env: Env = context.env,
 ): Promise<void> {
   const format = parseFormat(options.format);
   await withDatabase(env, async (database, name) => {
@@ -64,7 +64,7 @@ export async function dbStatusCommand(
 export async function dbDownCommand(
   context: CliContext,
   options: { yes?: boolean },
-  env: Env = process.env,
+  env: Env = context.env,
 ): Promise<void> {
   if (options.yes !== true) {
     throw new PkimmError(

@@ -22,7 +22,7 @@ export async function userCreateCommand(
   context: CliContext,
   email: string,
   options: UserCreateOptions,
-  env: Env = process.env,
+  env: Env = context.env,
   readStdin: () => Promise<string> = readProcessStdin,
 ): Promise<void> {
   const password = options.passwordStdin ? stripNewline(await readStdin()) : env['PKIMM_PASSWORD'];

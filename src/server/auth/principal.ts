@@ -5,7 +5,8 @@ export interface Principal {
   userId: string;
   email: string;
   isAdmin: boolean;
-  via: 'session' | 'token';
+  /** `cli`: an operator acting as this user through `pkimm assessment …` on the server's database. */
+  via: 'session' | 'token' | 'cli';
   /** Set when authenticated by an API token: it is bound to one organisation and limited by its scopes. */
   token?: { id: string; orgId: string; scopes: TokenScope[] };
 }

@@ -1,0 +1,100 @@
+import { PkimmError } from '../../core/errors.js';
+import type { SerializeFormat } from '../../assessment-io/serialize.js';
+import { readInputFile } from '../../io/read-input.js';
+import { ModelRegistry } from '../../model-loader/registry.js';
+import { migrateToLatest } from '../../persistence/migrate.js';
+import { findUserByEmail } from '../../persistence/repositories/accounts/users.js';
+import { exportAssessment } from '../../server/assessments/export-assessment.js';
+import { importAssessment } from '../../server/assessments/import-assessment.js';
+import { listAssessments } from '../../server/assessments/list-assessments.js';
+import type { ServiceDeps } from '../../server/assessments/deps.js';
+import type { Principal } from '../../server/auth/principal.js';
+import { configFromEnv, openCheckedDatabase } from '../../server/main.js';
+import type { CliContext } from '../context.js';
+import { parseFormat, printJson } from '../options.js';
+import { renderTable } from '../render/table.js';
+import { writeOutput } from '../write-output.js';
+
+/**
+ * `pkimm assessment import|export|list`: whole assessments in and out of the server's database
+ * (DATABASE_URL / PKIMM_HOME), acting as an existing user (`--as EMAIL`) with exactly that
+ * user's rights, so revisions and the audit log name a real person and tenants stay apart.
+ */
+async function withServer<T>(
+  context: CliContext,
+  as: string,
+  run: (deps: ServiceDeps, who: Principal) => Promise<T>,
+) {
+  const config = configFromEnv({
+    DATABASE_URL: context.env['DATABASE_URL'],
+    PKIMM_HOME: context.env['PKIMM_HOME'],
+  });
+  const database = await openCheckedDatabase(config);
+  try {
+    await migrateToLatest(database.db as never, database.dialect);
+    const user = await findUserByEmail(database.db, as);
+    if (!user) throw new PkimmError('NOT_FOUND', `no account ${as}; create it with pkimm user create`);
+    const deps: ServiceDeps = {
+      config,
+      database,
+      registry: new ModelRegistry({ dataDir: config.dataDir }),
+      now: () => new Date(),
+    };
+    return await run(deps, { userId: user.id, email: user.email, isAdmin: user.isAdmin, via: 'cli' });
+  } finally {
+    await database.close();
+  }
+}
+
+export async function assessmentImportCommand(
+  context: CliContext,
+  file: string,
+  options: { org: string; as: string },
+) {
+  const text = await readInputFile(file);
+  const result = await withServer(context, options.as, (deps, who) =>
+    importAssessment(deps, who, options.org, text),
+  );
+  context.io.stdout(`${result.body.id}\n`);
+  context.io.stderr(
+    `imported ${file} as "${result.body.title}" (version ${result.body.version}) into organisation ${options.org}\n`,
+  );
+}
+
+const EXPORT_FORMATS: readonly SerializeFormat[] = ['pkimm-yaml', 'pkimm-json', 'official'];
+
+export async function assessmentExportCommand(
+  context: CliContext,
+  id: string,
+  options: { as: string; format?: string; out?: string },
+) {
+  const format = (options.format ?? 'pkimm-yaml') as SerializeFormat;
+  if (!EXPORT_FORMATS.includes(format)) {
+    throw new PkimmError(
+      'USAGE',
+      `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${options.format}")`,
+    );
+  }
+  const file = await withServer(context, options.as, (deps, who) =>
+    exportAssessment(deps, who, id, format, 'cli'),
+  );
+  await writeOutput(context.io, options.out ?? '-', file.text);
+}
+
+export async function assessmentListCommand(
+  context: CliContext,
+  options: { org: string; as: string; format?: string },
+) {
+  const format = parseFormat(options.format);
+  const list = await withServer(context, options.as, (deps, who) => listAssessments(deps, who, options.org));
+  if (format === 'json') return printJson(context.io.stdout, list);
+  const rows = list.map((a) => [
+    a.id,
+    a.title,
+    `${a.model.id}@${a.model.version}`,
+    a.mode,
+    a.status,
+    a.overall.level === null ? '-' : `${a.overall.level} ${a.overall.name}`,
+  ]);
+  context.io.stdout(renderTable(['Id', 'Title', 'Model', 'Mode', 'Status', 'Level'], rows));
+}
