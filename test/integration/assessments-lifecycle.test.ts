@@ -1,7 +1,7 @@
 /** Score on read, status and read-only final assessments, revisions and restore, deletion, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAssessmentText } from '../../src/assessment-io/read-assessment.js';
-import { scoreToJson } from '../../src/cli/render/score-json.js';
+import { scoreToJson } from '../../src/core/scoring/score-json.js';
 import { analyseGaps } from '../../src/core/scoring/gap-analysis.js';
 import { scoreAssessment } from '../../src/core/scoring/score-assessment.js';
 import { DIALECTS } from '../support/databases.js';

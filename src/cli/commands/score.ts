@@ -25,7 +25,7 @@ export async function scoreCommand(context: CliContext, file: string, options: S
   const extensions = await scoreExtensions(context, model, assessment);
   const gaps = options.gaps ? analyseGaps(model, assessment, report) : undefined;
   if (format === 'json') {
-    const { scoreToJson } = await import('../render/score-json.js');
+    const { scoreToJson } = await import('../../core/scoring/score-json.js');
     const json = scoreToJson(report, {
       ...(extensions.length > 0 ? { extensions } : {}),
       ...(gaps ? { gaps } : {}),

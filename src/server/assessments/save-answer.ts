@@ -1,7 +1,7 @@
 import { validateAgainstModel } from '../../core/assessment/validate-against-model.js';
 import { PkimmError } from '../../core/errors.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
-import { scoreToJson } from '../../cli/render/score-json.js';
+import { scoreToJson } from '../../core/scoring/score-json.js';
 import type { Principal } from '../auth/principal.js';
 import { COLLECTION_OF, FIELDS_BY_TARGET, capabilityForField, type AnswerChange } from './answer-change.js';
 import { applyAnswer } from './apply-answer.js';

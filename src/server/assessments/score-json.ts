@@ -4,7 +4,7 @@ import { scoreExtension, type ExtensionScore } from '../../core/extensions/score
 import type { Model } from '../../core/model/model.types.js';
 import { analyseGaps } from '../../core/scoring/gap-analysis.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
-import { scoreToJson } from '../../cli/render/score-json.js';
+import { scoreToJson } from '../../core/scoring/score-json.js';
 import type { ServiceDeps } from './deps.js';
 
 export type ScoreJson = ReturnType<typeof scoreToJson>;

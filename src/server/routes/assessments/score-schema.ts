@@ -1,5 +1,5 @@
 /**
- * The score as `pkimm score --format json` prints it (src/cli/render/score-json.ts), declared
+ * The score as `pkimm score --format json` prints it (src/core/scoring/score-json.ts), declared
  * key by key: the serializer drops undeclared keys, and a test compares the API with
  * scoreToJson, so a key added there and forgotten here is caught.
  */

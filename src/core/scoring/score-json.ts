@@ -1,6 +1,6 @@
-import type { ExtensionScore } from '../../core/extensions/score-extension.js';
-import type { CategoryGap } from '../../core/scoring/gap-analysis.js';
-import type { LevelValue, ScoreReport } from '../../core/scoring/score.types.js';
+import type { ExtensionScore } from '../extensions/score-extension.js';
+import type { CategoryGap } from './gap-analysis.js';
+import type { LevelValue, ScoreReport } from './score.types.js';
 
 /**
  * The machine-readable score (`pkimm score --format json`). Scripts depend on these keys;
