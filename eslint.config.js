@@ -132,6 +132,43 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'src/web runs in the browser: no Node built-ins.',
+            },
+            {
+              group: [
+                '**/model-loader/**',
+                '**/persistence/**',
+                '**/cli/**',
+                '**/assessment-io/**',
+                '**/io/**',
+                '**/server/app*',
+                '**/server/main*',
+                '**/server/assessments/**',
+                '**/server/auth/**',
+                'fastify',
+                'kysely',
+                'pg',
+                'better-sqlite3',
+                'yaml',
+                'js-yaml',
+              ],
+              message: 'src/web may use the pure core and the shared API contract only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/main.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '.ci/**/*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
