@@ -2,7 +2,7 @@ import type { AssessmentStatus } from '../../persistence/repositories/assessment
 import { requireCapability } from '../auth/access.js';
 import type { Capability, Principal } from '../auth/principal.js';
 import { assessmentView, type AssessmentView } from './assessment-view.js';
-import { commitChange } from './commit-change.js';
+import { commitAndReply } from './commit-change.js';
 import type { ServiceDeps } from './deps.js';
 import { etagOf } from './etag.js';
 import { runIdempotent, type IdempotencyRequest, type ServiceResponse } from './idempotency.js';
@@ -44,9 +44,7 @@ export async function changeStatus(
     const at = deps.now().toISOString();
     const version = input.expectedVersion + 1;
     const body = assessmentView({ ...record, status: input.status, version, updatedAt: at }, assessment);
-    const etag = etagOf(version);
-    const kept = keep({ status: 200, etag, body });
-    await commitChange(deps, {
+    return commitAndReply(deps, keep, body, {
       assessmentId: record.id,
       expectedVersion: input.expectedVersion,
       actor: opened.principal.userId,
@@ -55,8 +53,6 @@ export async function changeStatus(
       change: { path: ['status'], before: record.status, after: input.status },
       nextDocument: record.document,
       nextColumns: { status: input.status },
-      ...(kept ? { idempotency: kept } : {}),
     });
-    return { status: 200, etag, body };
   });
 }

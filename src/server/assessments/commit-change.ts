@@ -2,6 +2,8 @@ import { PkimmError } from '../../core/errors.js';
 import { applyChange, type ChangeToApply } from '../../persistence/repositories/assessments/apply-change.js';
 import { getAssessment } from '../../persistence/repositories/assessments/assessments.js';
 import type { ServiceDeps } from './deps.js';
+import { etagOf } from './etag.js';
+import type { KeepResponse, ServiceResponse } from './idempotency.js';
 import { READ_ONLY_MESSAGE } from './open-assessment.js';
 import { StaleVersionError } from './stale-version.js';
 
@@ -23,4 +25,21 @@ export async function commitChange(deps: ServiceDeps, change: ChangeToApply): Pr
     status: current.status,
     document: current.document,
   });
+}
+
+/**
+ * Commits a change made from `expectedVersion` and answers 200 with `body`; the response is
+ * stored with the change in the same transaction, so a retry with the same idempotency key
+ * replays exactly this answer.
+ */
+export async function commitAndReply<T>(
+  deps: ServiceDeps,
+  keep: KeepResponse,
+  body: T,
+  change: Omit<ChangeToApply, 'idempotency'>,
+): Promise<ServiceResponse<T>> {
+  const etag = etagOf(change.expectedVersion + 1);
+  const kept = keep({ status: 200, etag, body });
+  await commitChange(deps, { ...change, ...(kept ? { idempotency: kept } : {}) });
+  return { status: 200, etag, body };
 }

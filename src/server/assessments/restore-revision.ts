@@ -4,9 +4,8 @@ import { PkimmError } from '../../core/errors.js';
 import { getRevision, revisionsAfter } from '../../persistence/repositories/assessments/revisions.js';
 import type { Principal } from '../auth/principal.js';
 import { assessmentView, type AssessmentView } from './assessment-view.js';
-import { commitChange } from './commit-change.js';
+import { commitAndReply } from './commit-change.js';
 import type { ServiceDeps } from './deps.js';
-import { etagOf } from './etag.js';
 import { runIdempotent, type IdempotencyRequest, type ServiceResponse } from './idempotency.js';
 import { documentOf } from './loaded-assessment.js';
 import { assertNoIssues } from './model-issues.js';
@@ -62,9 +61,7 @@ export async function restoreRevision(
       },
       restored,
     );
-    const etag = etagOf(version);
-    const kept = keep({ status: 200, etag, body });
-    await commitChange(deps, {
+    return commitAndReply(deps, keep, body, {
       assessmentId: record.id,
       expectedVersion: input.expectedVersion,
       actor: opened.principal.userId,
@@ -73,8 +70,6 @@ export async function restoreRevision(
       change: { path: [], before: documentOf(assessment, model), after },
       nextDocument: after,
       nextColumns: { title: restored.title, type: restored.type ?? null, mode: restored.mode },
-      ...(kept ? { idempotency: kept } : {}),
     });
-    return { status: 200, etag, body };
   });
 }

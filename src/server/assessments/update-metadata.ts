@@ -2,9 +2,8 @@ import { PkimmError } from '../../core/errors.js';
 import type { RevisionChange } from '../../persistence/repositories/assessments/revisions.js';
 import type { Principal } from '../auth/principal.js';
 import { assessmentView, type AssessmentView } from './assessment-view.js';
-import { commitChange } from './commit-change.js';
+import { commitAndReply } from './commit-change.js';
 import type { ServiceDeps } from './deps.js';
-import { etagOf } from './etag.js';
 import { runIdempotent, type IdempotencyRequest, type ServiceResponse } from './idempotency.js';
 import { documentOf } from './loaded-assessment.js';
 import { applyMetadata, patchedFields, type MetadataPatch } from './metadata.js';
@@ -43,9 +42,7 @@ export async function updateMetadata(
       { ...record, title: next.title, type: next.type ?? null, version, document: after, updatedAt: at },
       next,
     );
-    const etag = etagOf(version);
-    const kept = keep({ status: 200, etag, body });
-    await commitChange(deps, {
+    return commitAndReply(deps, keep, body, {
       assessmentId: record.id,
       expectedVersion: input.expectedVersion,
       actor: opened.principal.userId,
@@ -54,9 +51,7 @@ export async function updateMetadata(
       change: topLevelChange(before, after, fields),
       nextDocument: after,
       nextColumns: { title: next.title, type: next.type ?? null },
-      ...(kept ? { idempotency: kept } : {}),
     });
-    return { status: 200, etag, body };
   });
 }
 
