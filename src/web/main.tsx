@@ -1,9 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/setup.js';
+import './styles.css';
+import { App } from './app/App.js';
 
-// PLACEHOLDER entry point; the app replaces it.
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root element');
+createRoot(root).render(
   <StrictMode>
-    <h1>pkimm</h1>
+    <App />
   </StrictMode>,
 );

@@ -1,0 +1,140 @@
+import { useMemo, useState } from 'react';
+import type { Rating } from '../../core/assessment/assessment.types.js';
+import { scoreAssessment } from '../../core/scoring/score-assessment.js';
+import { api } from '../api/endpoints.js';
+import { ConflictDialog } from '../autosave/ConflictDialog.js';
+import { SaveStatusView } from '../autosave/SaveStatusView.js';
+import type { Editor } from '../autosave/useAssessmentEditor.js';
+import { useAsync } from '../components/useAsync.js';
+import { useT } from '../i18n/useT.js';
+import { Link } from '../router/Link.js';
+import { ItemEditor } from './ItemEditor.js';
+import { ItemNav } from './ItemNav.js';
+import { isOutOfScope, itemsOf, progressOf } from './items.js';
+import { ScorePanel } from './ScorePanel.js';
+import { StatusControl } from './StatusControl.js';
+import { useAnswerKeys } from './useAnswerKeys.js';
+
+function display(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export function AnswerView({ editor }: { editor: Editor }) {
+  const t = useT();
+  const { record, model, assessment, change, conflict } = editor;
+  const items = useMemo(() => itemsOf(model, record.mode), [model, record.mode]);
+  // The current item survives a reload of the tab (not shared between tabs).
+  const storageKey = `pkimm.item.${record.id}`;
+  const [current, setCurrentState] = useState(() => {
+    const index = items.findIndex((i) => i.key === sessionStorage.getItem(storageKey));
+    return index < 0 ? 0 : index;
+  });
+  const setCurrent = (index: number) => {
+    setCurrentState(index);
+    const key = items[index]?.key;
+    if (key) sessionStorage.setItem(storageKey, key);
+  };
+  const [askNa, setAskNa] = useState(false);
+  const evidence = useAsync(
+    () => (record.mode === 'full' ? api.evidence(record.id) : Promise.resolve({ evidence: [] })),
+    [record.id, record.mode],
+  );
+  const report = useMemo(() => scoreAssessment(model, assessment), [model, assessment]);
+  const readOnly = record.status === 'final';
+  const item = items[current];
+  const progress = progressOf(assessment, items);
+
+  function move(delta: number) {
+    const next = Math.min(items.length - 1, Math.max(0, current + delta));
+    setAskNa(false);
+    setCurrent(next);
+    window.setTimeout(() => document.getElementById('item-title')?.focus(), 0);
+  }
+
+  useAnswerKeys(
+    {
+      rate: (level: Rating) => {
+        if (!item || readOnly || isOutOfScope(assessment, item)) return;
+        change({ target: item.kind, key: item.key, field: 'level', value: level });
+      },
+      markNa: () => {
+        if (item && !readOnly && !isOutOfScope(assessment, item)) setAskNa(true);
+      },
+      move,
+    },
+    conflict === null,
+  );
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('answer.title', { title: record.title })}</h1>
+      <div className="row">
+        <SaveStatusView queue={editor.queue} />
+        <StatusControl status={record.status} onChange={editor.setStatus} />
+        <Link to={{ page: 'results', assessmentId: record.id }} className="button">
+          {t('answer.results')}
+        </Link>
+      </div>
+      {readOnly && <p>{t('answer.readOnly')}</p>}
+      <div>
+        <label htmlFor="overall-progress">{t('answer.progress')}</label>{' '}
+        <progress id="overall-progress" max={progress.total} value={progress.done} />{' '}
+        {t('answer.progressOf', { done: progress.done, total: progress.total })}
+      </div>
+      <details>
+        <summary>{t('answer.keys')}</summary>
+        <p>{t('answer.keysBody')}</p>
+      </details>
+      <div className="answer-layout">
+        <ItemNav
+          model={model}
+          items={items}
+          assessment={assessment}
+          current={current}
+          onSelect={(index) => {
+            setAskNa(false);
+            setCurrent(index);
+          }}
+        />
+        <div>
+          {item && (
+            <ItemEditor
+              key={item.key}
+              item={item}
+              model={model}
+              assessment={assessment}
+              readOnly={readOnly}
+              askNa={askNa}
+              onAskNa={setAskNa}
+              onChange={change}
+              assessmentId={record.id}
+              evidence={evidence.data?.evidence ?? []}
+              onEvidenceAdded={evidence.reload}
+            />
+          )}
+          <div className="row">
+            <button type="button" disabled={current === 0} onClick={() => move(-1)}>
+              {t('answer.previous')}
+            </button>
+            <button type="button" disabled={current >= items.length - 1} onClick={() => move(1)}>
+              {t('answer.next')}
+            </button>
+          </div>
+        </div>
+        <ScorePanel report={report} categoryKey={item?.category.key ?? ''} />
+      </div>
+      {conflict && (
+        <ConflictDialog
+          field={conflict.conflict.change.field}
+          itemKey={conflict.conflict.change.key}
+          theirs={display(conflict.theirs)}
+          yours={display(conflict.conflict.change.value)}
+          onChoose={conflict.resolve}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import type { Assessment, Rating } from '../../core/assessment/assessment.types.js';
+import type { Model } from '../../core/model/model.types.js';
+import type { AnswerChange, Evidence } from '../api/types.js';
+import { useT } from '../i18n/useT.js';
+import { EvidenceFiles } from './EvidenceFiles.js';
+import { isOutOfScope, type Item } from './items.js';
+import { LevelCards, type LevelOption } from './LevelCards.js';
+import { NotApplicable } from './NotApplicable.js';
+import { TextAnswer } from './TextAnswer.js';
+
+/** The answer form of one category (self mode) or one requirement (full mode). */
+export function ItemEditor({
+  item,
+  model,
+  assessment,
+  readOnly,
+  askNa,
+  onAskNa,
+  onChange,
+  assessmentId,
+  evidence,
+  onEvidenceAdded,
+}: {
+  assessmentId: string;
+  evidence: Evidence[];
+  onEvidenceAdded: () => void;
+  item: Item;
+  model: Model;
+  assessment: Assessment;
+  readOnly: boolean;
+  askNa: boolean;
+  onAskNa: (open: boolean) => void;
+  onChange: (change: AnswerChange) => void;
+}) {
+  const t = useT();
+  const target = item.kind;
+  const key = item.key;
+  const entry = item.kind === 'category' ? assessment.categories[key] : assessment.requirements[key];
+  const requirement = item.kind === 'requirement' ? assessment.requirements[key] : undefined;
+  const level: Rating = entry?.level ?? 0;
+  const ownNa = entry?.applicability === 'not-applicable';
+  const inheritedNa = !ownNa && isOutOfScope(assessment, item);
+  const title =
+    item.kind === 'category'
+      ? `${item.category.position} ${item.category.name}`
+      : `${item.requirement.position} ${item.requirement.name}`;
+
+  const options: LevelOption[] = model.levels.map((definition) => ({
+    number: definition.number,
+    name: definition.name,
+    description:
+      item.kind === 'category'
+        ? (item.category.levels.find((l) => l.number === definition.number)?.description ??
+          definition.meaning)
+        : definition.meaning,
+  }));
+
+  return (
+    <article className="item current" aria-labelledby="item-title">
+      <p className="muted">
+        {item.module.id} {item.module.name}
+        {item.kind === 'requirement' && ` › ${item.category.position} ${item.category.name}`}
+      </p>
+      <h2 id="item-title" tabIndex={-1}>
+        {title}
+      </h2>
+      {item.kind === 'category' && <p>{item.category.description}</p>}
+      {item.kind === 'requirement' && (
+        <>
+          <h3>{t('answer.guidance')}</h3>
+          <p className="prewrap">{item.requirement.guidance}</p>
+          <h3>{t('answer.howToAssess')}</h3>
+          <p className="prewrap">{item.requirement.assessment}</p>
+        </>
+      )}
+      {!ownNa && !inheritedNa && (
+        <>
+          <LevelCards
+            id={`level-${key}`}
+            label={t('answer.levelPicker', { name: title })}
+            options={options}
+            value={level}
+            disabled={readOnly}
+            onChange={(value) => onChange({ target, key, field: 'level', value })}
+          />
+          <p>
+            <button
+              type="button"
+              disabled={readOnly || level === 0}
+              onClick={() => onChange({ target, key, field: 'level', value: 0 })}
+            >
+              {t('answer.clear')}
+            </button>
+          </p>
+        </>
+      )}
+      {inheritedNa ? (
+        <p>{t('applicability.not-applicable')}</p>
+      ) : (
+        <NotApplicable
+          key={`${key}-${String(ownNa)}`}
+          reason={entry?.reason}
+          isNotApplicable={ownNa}
+          askOpen={askNa}
+          disabled={readOnly}
+          onAsk={onAskNa}
+          onMark={(reason) => {
+            onAskNa(false);
+            onChange({ target, key, field: 'applicability', value: 'not-applicable', reason });
+          }}
+          onUndo={() => onChange({ target, key, field: 'applicability', value: 'applicable' })}
+        />
+      )}
+      <TextAnswer
+        key={`notes-${key}`}
+        label={t('answer.notes')}
+        value={entry?.notes ?? ''}
+        disabled={readOnly}
+        onSave={(value) => onChange({ target, key, field: 'notes', value })}
+      />
+      {item.kind === 'requirement' && (
+        <>
+          <TextAnswer
+            key={`evidence-${key}`}
+            label={t('answer.evidence')}
+            value={requirement?.evidence ?? ''}
+            disabled={readOnly}
+            onSave={(value) => onChange({ target, key, field: 'evidence', value })}
+          />
+          <div className="row">
+            <label className="inline-field">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={requirement?.flagged === true}
+                onChange={(e) => onChange({ target, key, field: 'flagged', value: e.target.checked })}
+              />
+              {t('answer.flag')}
+            </label>
+            <label className="inline-field">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={requirement?.completed === true}
+                onChange={(e) => onChange({ target, key, field: 'completed', value: e.target.checked })}
+              />
+              {t('answer.complete')}
+            </label>
+          </div>
+          <EvidenceFiles
+            assessmentId={assessmentId}
+            requirement={key}
+            evidence={evidence}
+            readOnly={readOnly}
+            onAdded={onEvidenceAdded}
+          />
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { useT } from '../i18n/useT.js';
+import type { Route } from '../router/routes.js';
+import { AnswerPage } from '../pages/AnswerPage.js';
+import { HomePage } from '../pages/HomePage.js';
+import { MembersPage } from '../pages/MembersPage.js';
+import { NewAssessmentPage } from '../pages/NewAssessmentPage.js';
+import { OrgPage } from '../pages/OrgPage.js';
+
+const ResultsPage = lazy(() => import('../results/ResultsPage.js'));
+const ComparePage = lazy(() => import('../results/ComparePage.js'));
+
+/** The page for a route, for a signed-in user. */
+export function Page({ route }: { route: Route }) {
+  const t = useT();
+  switch (route.page) {
+    case 'home':
+    case 'sign-in':
+      return <HomePage />;
+    case 'org':
+      return <OrgPage orgId={route.orgId} />;
+    case 'new-assessment':
+      return <NewAssessmentPage orgId={route.orgId} />;
+    case 'members':
+      return <MembersPage orgId={route.orgId} />;
+    case 'answer':
+      return <AnswerPage key={route.assessmentId} assessmentId={route.assessmentId} />;
+    case 'results':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <ResultsPage assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'compare':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <ComparePage orgId={route.orgId} a={route.a} b={route.b} />
+        </Suspense>
+      );
+    case 'not-found':
+      return (
+        <>
+          <h1 tabIndex={-1}>{t('app.notFound')}</h1>
+          <p>{t('app.notFoundBody')}</p>
+        </>
+      );
+  }
+}

@@ -1,0 +1,60 @@
+/** The app's pages and their hash URLs (#/…), so no server fallback is needed. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'sign-in' }
+  | { page: 'org'; orgId: string }
+  | { page: 'new-assessment'; orgId: string }
+  | { page: 'members'; orgId: string }
+  | { page: 'compare'; orgId: string; a?: string; b?: string }
+  | { page: 'answer'; assessmentId: string }
+  | { page: 'results'; assessmentId: string }
+  | { page: 'not-found' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c] = parts;
+  if (parts.length === 0) return { page: 'home' };
+  if (a === 'sign-in' && parts.length === 1) return { page: 'sign-in' };
+  if (a === 'orgs' && b) {
+    if (parts.length === 2) return { page: 'org', orgId: b };
+    if (c === 'new' && parts.length === 3) return { page: 'new-assessment', orgId: b };
+    if (c === 'members' && parts.length === 3) return { page: 'members', orgId: b };
+    if (c === 'compare' && parts.length <= 5) {
+      const [, , , x, y] = parts;
+      return { page: 'compare', orgId: b, ...(x ? { a: x } : {}), ...(y ? { b: y } : {}) };
+    }
+  }
+  if (a === 'assessments' && b) {
+    if (parts.length === 2) return { page: 'answer', assessmentId: b };
+    if (c === 'results' && parts.length === 3) return { page: 'results', assessmentId: b };
+  }
+  return { page: 'not-found' };
+}
+
+export function hrefOf(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.page) {
+    case 'home':
+      return '#/';
+    case 'sign-in':
+      return '#/sign-in';
+    case 'org':
+      return `#/orgs/${e(route.orgId)}`;
+    case 'new-assessment':
+      return `#/orgs/${e(route.orgId)}/new`;
+    case 'members':
+      return `#/orgs/${e(route.orgId)}/members`;
+    case 'compare':
+      return `#/orgs/${e(route.orgId)}/compare${route.a ? `/${e(route.a)}` : ''}${route.a && route.b ? `/${e(route.b)}` : ''}`;
+    case 'answer':
+      return `#/assessments/${e(route.assessmentId)}`;
+    case 'results':
+      return `#/assessments/${e(route.assessmentId)}/results`;
+    case 'not-found':
+      return '#/not-found';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
