@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
+  // The ECharts chunk (~600 kB raw) is loaded lazily by the results pages only; the initial
+  // bundle budget is checked by bench/bundle.ts, so the generic size warning is raised past it.
+  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });
