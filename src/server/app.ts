@@ -17,6 +17,8 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { healthRoutes } from './routes/health.js';
 import { accountsRoutes } from './routes/accounts/index.js';
 import { assessmentsRoutes } from './routes/assessments/index.js';
+import { modelRoutes } from './routes/models.js';
+import { webRoutes } from './web.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -24,6 +26,8 @@ export interface AppDeps {
   registry: ModelRegistry;
   /** The clock, injectable so tests can move time (session expiry, lockout). */
   now?: () => Date;
+  /** The built web app (default: dist/web of the package); tests point it elsewhere. */
+  webRoot?: string;
   /** Pino options; tests pass `false` to keep output quiet. */
   logger?: boolean | { level: string };
 }
@@ -94,5 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(accountsRoutes, { prefix: '/api/v1' });
   await app.register(assessmentsRoutes, { prefix: '/api/v1' });
+  await app.register(modelRoutes, { prefix: '/api/v1' });
+  await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });
   return app;
 }
