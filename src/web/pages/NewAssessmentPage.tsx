@@ -195,7 +195,13 @@ export function NewAssessmentPage({ orgId }: { orgId: string }) {
               {t('wizard.next')}
             </button>
           ) : (
-            <button key="create" type="submit" className="primary" disabled={progress !== null}>
+            <button
+              key="create"
+              type="submit"
+              className="primary"
+              // Until the model list has loaded there is nothing to create the assessment on.
+              disabled={progress !== null || !chosen || model.loading}
+            >
               {t('wizard.create')}
             </button>
           )}
