@@ -99,6 +99,11 @@ export async function startServer(
       registry,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
+    // Parse and validate the models once before taking traffic, so the first requests (and a
+    // broken imported model file) do not pay for it; a problem is logged, not fatal here.
+    await registry
+      .list()
+      .catch((error: unknown) => app?.log.warn({ err: error }, 'a stored model could not be loaded'));
     await listen(app, config);
   } catch (error) {
     await app?.close().catch(() => undefined);
