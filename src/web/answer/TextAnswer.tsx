@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 
 /** A textarea that saves once, on blur, when its text changed. */
 export function TextAnswer({
@@ -13,10 +13,14 @@ export function TextAnswer({
   onSave: (value: string) => void;
 }) {
   const [text, setText] = useState(value);
+  // The label is linked by id rather than wrapped around the textarea: a wrapping label would
+  // make the typed text part of the field's accessible name.
+  const id = useId();
   return (
-    <label className="field">
-      {label}
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
       <textarea
+        id={id}
         value={text}
         disabled={disabled}
         maxLength={50000}
@@ -25,6 +29,6 @@ export function TextAnswer({
           if (text !== value) onSave(text);
         }}
       />
-    </label>
+    </div>
   );
 }

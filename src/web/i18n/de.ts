@@ -119,6 +119,7 @@ export const de: Record<MessageKey, string> = {
   'save.saved': 'Gespeichert',
   'save.saving': 'Wird gespeichert…',
   'save.offline': 'Offline — {{count}} Änderungen warten',
+  'save.offline_one': 'Offline — {{count}} Änderung wartet',
   'save.error': 'Nicht gespeichert: {{message}}',
   'conflict.title': 'Jemand anderes hat das geändert',
   'conflict.body': '{{field}} von {{key}} wurde von einer anderen Person geändert.',

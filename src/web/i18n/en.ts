@@ -117,6 +117,8 @@ export const en = {
   'save.saved': 'Saved',
   'save.saving': 'Saving…',
   'save.offline': 'Offline — {{count}} changes waiting',
+  // i18next picks the _one form for a count of 1 and falls back to the plain key otherwise.
+  'save.offline_one': 'Offline — {{count}} change waiting',
   'save.error': 'Not saved: {{message}}',
   'conflict.title': 'Someone else changed this',
   'conflict.body': '{{field}} of {{key}} was changed by another assessor.',
