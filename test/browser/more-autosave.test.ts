@@ -16,8 +16,8 @@ import {
   waitForSaved,
 } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
-import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
-import { createAssessmentWhenReady } from './support/more-flows.js';
+import { createAssessment, ensureOrganisation, signIn, waitUntil } from './support/flows.js';
+
 import { screenshot } from './support/screenshot.js';
 import { startServer, type BrowserTestServer } from './support/server.js';
 
@@ -41,7 +41,7 @@ describe('autosave offline and on conflict', { timeout: 240_000 }, () => {
     ({ page, problems } = await openPage(browser.browser, server.url));
     await signIn(page, server);
     orgId = await ensureOrganisation(page, 'Autosave Ltd');
-    id = await createAssessmentWhenReady(page, orgId, { title: 'Autosave check', mode: 'self' });
+    id = await createAssessment(page, orgId, { title: 'Autosave check', mode: 'self' });
     await openAnswerPage(page, id);
     const { model } = await storedAssessment(page, id);
     firstKey = (await modelOutline(page, model.id, model.version)).modules[0]?.categories[0]?.key ?? '';

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import { openAnswerPage, storedAssessment, waitForSaved, type StoredEntry } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
-import { ensureOrganisation, signIn } from './support/flows.js';
-import { createAssessmentWhenReady } from './support/more-flows.js';
+import { createAssessment, ensureOrganisation, signIn } from './support/flows.js';
+
 import { screenshot } from './support/screenshot.js';
 import { startServer, type BrowserTestServer } from './support/server.js';
 
@@ -54,7 +54,7 @@ describe('notes, evidence, flags, links and files on a requirement', { timeout: 
     ({ page, problems } = await openPage(browser.browser, server.url));
     await signIn(page, server);
     const orgId = await ensureOrganisation(page, 'Evidence Ltd');
-    id = await createAssessmentWhenReady(page, orgId, { title: 'Full with evidence', mode: 'full' });
+    id = await createAssessment(page, orgId, { title: 'Full with evidence', mode: 'full' });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -16,8 +16,8 @@ import {
   waitForSaved,
 } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
-import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
-import { createAssessmentWhenReady } from './support/more-flows.js';
+import { createAssessment, ensureOrganisation, signIn, waitUntil } from './support/flows.js';
+
 import { startServerWithAccounts } from './support/more-server.js';
 import { screenshot } from './support/screenshot.js';
 import type { BrowserTestServer } from './support/server.js';
@@ -40,7 +40,7 @@ describe('inviting a viewer', { timeout: 240_000 }, () => {
     ({ page, problems } = await openPage(browser.browser, started.server.url));
     await signIn(page, started.server);
     orgId = await ensureOrganisation(page, 'Members Ltd');
-    id = await createAssessmentWhenReady(page, orgId, { title: TITLE, mode: 'self' });
+    id = await createAssessment(page, orgId, { title: TITLE, mode: 'self' });
     await openAnswerPage(page, id);
     await levelRadio(page, 4).check();
     await waitForSaved(page);

@@ -48,7 +48,7 @@ export async function startServer(email = 'ada@example.test'): Promise<BrowserTe
  * spawnCli gives its children no stdin, and the password must not go on the command line, so
  * this one child is spawned here with a piped stdin. It exits on its own; no tracking needed.
  */
-function createUser(env: Record<string, string>, email: string, password: string): Promise<void> {
+export function createUser(env: Record<string, string>, email: string, password: string): Promise<void> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join('src', 'cli', 'main.ts'), 'user', 'create', email, '--password-stdin'],
