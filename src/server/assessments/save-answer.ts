@@ -5,9 +5,8 @@ import { scoreToJson } from '../../core/scoring/score-json.js';
 import type { Principal } from '../auth/principal.js';
 import { COLLECTION_OF, FIELDS_BY_TARGET, capabilityForField, type AnswerChange } from './answer-change.js';
 import { applyAnswer } from './apply-answer.js';
-import { commitChange } from './commit-change.js';
+import { commitAndReply } from './commit-change.js';
 import type { ServiceDeps } from './deps.js';
-import { etagOf } from './etag.js';
 import { runIdempotent, type IdempotencyRequest, type ServiceResponse } from './idempotency.js';
 import { documentOf } from './loaded-assessment.js';
 import { assertNoIssues, unknownKeyIssues } from './model-issues.js';
@@ -65,16 +64,15 @@ export async function saveAnswer(
       (i) => i.path[0] === collection && i.path[1] === change.key,
     );
     assertNoIssues(issues, 'the change is not valid');
-    const before = documentOf(assessment, model);
+    // The stored document is what documentOf wrote last time; no need to serialise it again.
+    const before = opened.record.document as Record<string, unknown>;
     const after = documentOf(next, model);
     const body: SaveAnswerResult = {
       version: input.expectedVersion + 1,
       change,
       score: { overall: scoreToJson(scoreAssessment(model, next)).overall },
     };
-    const etag = etagOf(body.version);
-    const kept = keep({ status: 200, etag, body });
-    await commitChange(deps, {
+    return commitAndReply(deps, keep, body, {
       assessmentId: input.assessmentId,
       expectedVersion: input.expectedVersion,
       actor: opened.principal.userId,
@@ -86,9 +84,7 @@ export async function saveAnswer(
         after: entryOf(after, collection, change.key),
       },
       nextDocument: after,
-      ...(kept ? { idempotency: kept } : {}),
     });
-    return { status: 200, etag, body };
   });
 }
 
