@@ -1,10 +1,10 @@
 import { scoreExtension, type ExtensionScore } from '../../core/extensions/score-extension.js';
-import { PkimmError } from '../../core/errors.js';
 import { explainScore } from '../../core/scoring/explain.js';
 import { analyseGaps } from '../../core/scoring/gap-analysis.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import type { Assessment } from '../../core/assessment/assessment.types.js';
 import type { Model } from '../../core/model/model.types.js';
+import { enabledExtensions } from '../../model-loader/enabled-extensions.js';
 import { readAssessmentFile } from '../../assessment-io/read-assessment.js';
 import type { CliContext } from '../context.js';
 import { parseFormat, printJson } from '../options.js';
@@ -44,17 +44,11 @@ async function scoreExtensions(
   model: Model,
   assessment: Assessment,
 ): Promise<ExtensionScore[]> {
-  const scores: ExtensionScore[] = [];
-  for (const enabled of assessment.extensions) {
-    try {
-      const extension = await context.registry.getExtension(enabled.id, enabled.version);
-      scores.push(scoreExtension(model, assessment, extension));
-    } catch (error) {
-      if (!(error instanceof PkimmError) || error.code !== 'MODEL_NOT_FOUND') throw error;
-      context.io.stderr(
-        `note: extension ${enabled.id}@${enabled.version} is enabled in the assessment but not installed (pkimm model import FILE); its score is left out\n`,
-      );
-    }
+  const { installed, missing } = await enabledExtensions(context.registry, assessment);
+  for (const { id, version } of missing) {
+    context.io.stderr(
+      `note: extension ${id}@${version} is enabled in the assessment but not installed (pkimm model import FILE); its score is left out\n`,
+    );
   }
-  return scores;
+  return installed.map((extension) => scoreExtension(model, assessment, extension));
 }

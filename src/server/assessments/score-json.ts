@@ -1,10 +1,10 @@
 import type { Assessment } from '../../core/assessment/assessment.types.js';
-import { PkimmError } from '../../core/errors.js';
-import { scoreExtension, type ExtensionScore } from '../../core/extensions/score-extension.js';
+import { scoreExtension } from '../../core/extensions/score-extension.js';
 import type { Model } from '../../core/model/model.types.js';
 import { analyseGaps } from '../../core/scoring/gap-analysis.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import { scoreToJson } from '../../core/scoring/score-json.js';
+import { enabledExtensions } from '../../model-loader/enabled-extensions.js';
 import type { ServiceDeps } from './deps.js';
 
 export type ScoreJson = ReturnType<typeof scoreToJson>;
@@ -21,16 +21,8 @@ export async function scoreJsonOf(
   options: { gaps: boolean },
 ): Promise<ScoreJson> {
   const report = scoreAssessment(model, assessment);
-  const extensions: ExtensionScore[] = [];
-  for (const enabled of assessment.extensions) {
-    try {
-      extensions.push(
-        scoreExtension(model, assessment, await deps.registry.getExtension(enabled.id, enabled.version)),
-      );
-    } catch (error) {
-      if (!(error instanceof PkimmError) || error.code !== 'MODEL_NOT_FOUND') throw error;
-    }
-  }
+  const { installed } = await enabledExtensions(deps.registry, assessment);
+  const extensions = installed.map((extension) => scoreExtension(model, assessment, extension));
   return scoreToJson(report, {
     ...(extensions.length > 0 ? { extensions } : {}),
     ...(options.gaps ? { gaps: analyseGaps(model, assessment, report) } : {}),
