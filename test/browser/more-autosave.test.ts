@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import {
   levelRadio,
-  modelOutline,
   openAnswerPage,
   storedAssessment,
   waitForSaved,
+  firstCategoryKey,
 } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { createAssessment, ensureOrganisation, signIn, waitUntil } from './support/flows.js';
@@ -43,8 +43,7 @@ describe('autosave offline and on conflict', { timeout: 240_000 }, () => {
     orgId = await ensureOrganisation(page, 'Autosave Ltd');
     id = await createAssessment(page, orgId, { title: 'Autosave check', mode: 'self' });
     await openAnswerPage(page, id);
-    const { model } = await storedAssessment(page, id);
-    firstKey = (await modelOutline(page, model.id, model.version)).modules[0]?.categories[0]?.key ?? '';
+    firstKey = await firstCategoryKey(page, id);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

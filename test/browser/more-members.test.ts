@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import {
   levelRadio,
-  modelOutline,
   openAnswerPage,
   storedAssessment,
   waitForSaved,
+  firstCategoryKey,
 } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { createAssessment, ensureOrganisation, signIn, waitUntil } from './support/flows.js';
@@ -44,8 +44,7 @@ describe('inviting a viewer', { timeout: 240_000 }, () => {
     await openAnswerPage(page, id);
     await levelRadio(page, 4).check();
     await waitForSaved(page);
-    const { model } = await storedAssessment(page, id);
-    firstKey = (await modelOutline(page, model.id, model.version)).modules[0]?.categories[0]?.key ?? '';
+    firstKey = await firstCategoryKey(page, id);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -67,3 +67,9 @@ export async function openAnswerPage(page: Page, id: string): Promise<void> {
     throw error;
   }
 }
+
+/** The key of the first category of the assessment's model (`''` when the model has none). */
+export async function firstCategoryKey(page: Page, id: string): Promise<string> {
+  const { model } = await storedAssessment(page, id);
+  return (await modelOutline(page, model.id, model.version)).modules[0]?.categories[0]?.key ?? '';
+}
