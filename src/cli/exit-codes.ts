@@ -31,6 +31,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   PRECONDITION_REQUIRED: EXIT_BAD_INPUT,
   IDEMPOTENCY_MISMATCH: EXIT_BAD_INPUT,
   VALIDATION_FAILED: EXIT_BAD_INPUT,
+  // `pkimm attest verify` promises 1 for a document that is readable but not valid.
+  ATTESTATION_INVALID: EXIT_INTERNAL,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

@@ -26,7 +26,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PRECONDITION_REQUIRED'
   | 'IDEMPOTENCY_MISMATCH'
-  | 'VALIDATION_FAILED';
+  | 'VALIDATION_FAILED'
+  /** A signed attestation failed verification (signature, chain, dates or content). */
+  | 'ATTESTATION_INVALID';
 
 /** One problem found while validating input: where it is and what is wrong. */
 export interface Issue {
