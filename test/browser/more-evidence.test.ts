@@ -142,4 +142,42 @@ describe('notes, evidence, flags, links and files on a requirement', { timeout: 
     expect(await content.text()).toBe(FILE_TEXT);
     expect(problems.errors).toEqual([]);
   });
+
+  it('removes the link after a second confirmation, and keeps the file', async () => {
+    await page.getByRole('button', { name: `Remove ${LINK_TITLE}` }).click();
+    const confirm = page.getByRole('group', { name: `Remove ${LINK_TITLE} for good?` });
+    // "Keep it" changes nothing.
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByRole('link', { name: LINK_TITLE }).waitFor();
+    await page.getByRole('button', { name: `Remove ${LINK_TITLE}` }).click();
+    await confirm.getByRole('button', { name: 'Yes, remove' }).click();
+    await page.getByRole('link', { name: LINK_TITLE }).waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: `Download ${FILE_TITLE}` }).waitFor();
+    const response = await page.request.get(`/api/v1/assessments/${id}/evidence`);
+    const { evidence } = (await response.json()) as { evidence: EvidenceItem[] };
+    expect(evidence.map((e) => e.kind)).toEqual(['file']);
+    await checkA11y(page, 'the answer page after removing a link');
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('changes the title, type and scope after creation in the details form', async () => {
+    await page.getByText('Assessment details: title, type and scope').click();
+    const details = page.locator('details.details-form');
+    await details.getByRole('textbox', { name: 'Title' }).fill('Full with evidence, renamed');
+    await details.getByRole('radio', { name: 'Third party' }).check();
+    await details.getByRole('textbox', { name: 'Use case description' }).fill('The TLS issuing CA');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await details.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Answer: Full with evidence, renamed' }).waitFor();
+    const stored = await storedAssessment(page, id);
+    expect(stored.title).toBe('Full with evidence, renamed');
+    expect(stored.document.scope).toEqual({ description: 'The TLS issuing CA' });
+    expect((stored as unknown as { type: string }).type).toBe('third-party');
+    await checkA11y(page, 'the details form');
+    await screenshot(page, 'more-evidence-details');
+    // The answers are untouched by a change of details.
+    const key = Object.keys(stored.document.requirements ?? {})[0] ?? '';
+    expect(stored.document.requirements?.[key]).toMatchObject({ notes: NOTES, evidence: EVIDENCE });
+    expect(problems.errors).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { capabilityForField as coreCapabilityForField } from '../../core/access/capabilities.js';
 import type { Applicability, Rating } from '../../core/assessment/assessment.types.js';
 import type { Capability } from '../auth/principal.js';
 
@@ -31,6 +32,4 @@ export const COLLECTION_OF: Record<AnswerTarget, 'modules' | 'categories' | 'req
 };
 
 /** Ratings and scoping decide the level, so they need `rate`; the rest is annotation. */
-export function capabilityForField(field: AnswerField): Capability {
-  return field === 'level' || field === 'applicability' ? 'rate' : 'annotate';
-}
+export const capabilityForField: (field: AnswerField) => Capability = coreCapabilityForField;

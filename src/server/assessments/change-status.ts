@@ -1,3 +1,4 @@
+import { capabilityForStatus as coreCapabilityForStatus } from '../../core/access/capabilities.js';
 import type { AssessmentStatus } from '../../persistence/repositories/assessments/assessment-record.js';
 import { requireCapability } from '../auth/access.js';
 import type { Capability, Principal } from '../auth/principal.js';
@@ -15,13 +16,9 @@ export interface ChangeStatusInput {
   idempotency?: IdempotencyRequest | undefined;
 }
 
-/**
- * Moving to or out of review needs `review`; making final, and reopening a final one, needs
- * `finalise`: a final assessment is a signed-off result.
- */
-export function capabilityForStatus(from: AssessmentStatus, to: AssessmentStatus): Capability {
-  return to === 'final' || from === 'final' ? 'finalise' : 'review';
-}
+/** Making final, and reopening a final one, needs `finalise`: a final assessment is a signed-off result. */
+export const capabilityForStatus: (from: AssessmentStatus, to: AssessmentStatus) => Capability =
+  coreCapabilityForStatus;
 
 /**
  * Changes the status as a revision of its own (the document stays as it is). Asking for the

@@ -1,4 +1,4 @@
-import type { Role } from '../../persistence/schema.js';
+import type { Capability } from '../../core/access/capabilities.js';
 
 /** Who is making a request, once the auth plugin has recognised a session cookie or a bearer token. */
 export interface Principal {
@@ -25,25 +25,7 @@ declare module 'fastify' {
   }
 }
 
-/** What each role may do. An external assessor (invited to one assessment) acts as `assessor` there only. */
-export type Capability =
-  | 'read'
-  | 'rate' // ratings, applicability, scope, metadata, import
-  | 'annotate' // notes and evidence
-  | 'review' // move to in review
-  | 'finalise' // make final, reopen, restore revisions, delete
-  | 'manage-members';
-
-const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  owner: ['read', 'rate', 'annotate', 'review', 'finalise', 'manage-members'],
-  assessor: ['read', 'rate', 'annotate', 'review'],
-  contributor: ['read', 'annotate'],
-  viewer: ['read'],
-};
-
-export function roleCan(role: Role, capability: Capability): boolean {
-  return CAPABILITIES[role].includes(capability);
-}
+export { roleCan, type Capability } from '../../core/access/capabilities.js';
 
 /** The scope a token needs for a capability. */
 export function scopeFor(capability: Capability): TokenScope {

@@ -2,12 +2,15 @@ import { useMemo, useState } from 'react';
 import type { Rating } from '../../core/assessment/assessment.types.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import { api } from '../api/endpoints.js';
+import { permissionsFor, roleOn } from '../app/permissions.js';
+import { useSession } from '../app/session.js';
 import { ConflictDialog } from '../autosave/ConflictDialog.js';
 import { SaveStatusView } from '../autosave/SaveStatusView.js';
 import type { Editor } from '../autosave/useAssessmentEditor.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
+import { DetailsForm } from './DetailsForm.js';
 import { ItemEditor } from './ItemEditor.js';
 import { ItemNav } from './ItemNav.js';
 import { isOutOfScope, itemsOf, progressOf } from './items.js';
@@ -43,25 +46,30 @@ export function AnswerView({ editor }: { editor: Editor }) {
     [record.id, record.mode],
   );
   const report = useMemo(() => scoreAssessment(model, assessment), [model, assessment]);
+  const { me } = useSession();
   const readOnly = record.status === 'final';
+  const may = permissionsFor(roleOn(me, record), record.status);
+  // After the first move or pick, each new item takes focus on its title (not on first load,
+  // where the page heading has it).
+  const [moved, setMoved] = useState(false);
   const item = items[current];
   const progress = progressOf(assessment, items);
 
   function move(delta: number) {
     const next = Math.min(items.length - 1, Math.max(0, current + delta));
     setAskNa(false);
+    setMoved(true);
     setCurrent(next);
-    window.setTimeout(() => document.getElementById('item-title')?.focus(), 0);
   }
 
   useAnswerKeys(
     {
       rate: (level: Rating) => {
-        if (!item || readOnly || isOutOfScope(assessment, item)) return;
+        if (!item || !may.rate || isOutOfScope(assessment, item)) return;
         change({ target: item.kind, key: item.key, field: 'level', value: level });
       },
       markNa: () => {
-        if (item && !readOnly && !isOutOfScope(assessment, item)) setAskNa(true);
+        if (item && may.rate && !isOutOfScope(assessment, item)) setAskNa(true);
       },
       move,
     },
@@ -73,12 +81,16 @@ export function AnswerView({ editor }: { editor: Editor }) {
       <h1 tabIndex={-1}>{t('answer.title', { title: record.title })}</h1>
       <div className="row">
         <SaveStatusView queue={editor.queue} />
-        <StatusControl status={record.status} onChange={editor.setStatus} />
+        <StatusControl status={record.status} canMoveTo={may.canMoveTo} onChange={editor.setStatus} />
         <Link to={{ page: 'results', assessmentId: record.id }} className="button">
           {t('answer.results')}
         </Link>
       </div>
       {readOnly && <p>{t('answer.readOnly')}</p>}
+      {!readOnly && may.role !== null && (!may.rate || !may.annotate) && (
+        <p>{t('answer.roleNotice', { role: t(`role.${may.role}`) })}</p>
+      )}
+      <DetailsForm assessment={assessment} disabled={!may.rate} onSave={editor.setMetadata} />
       <div>
         <label htmlFor="overall-progress">{t('answer.progress')}</label>{' '}
         <progress id="overall-progress" max={progress.total} value={progress.done} />{' '}
@@ -96,6 +108,7 @@ export function AnswerView({ editor }: { editor: Editor }) {
           current={current}
           onSelect={(index) => {
             setAskNa(false);
+            setMoved(true);
             setCurrent(index);
           }}
         />
@@ -106,7 +119,9 @@ export function AnswerView({ editor }: { editor: Editor }) {
               item={item}
               model={model}
               assessment={assessment}
-              readOnly={readOnly}
+              canRate={may.rate}
+              canAnnotate={may.annotate}
+              focusTitle={moved}
               askNa={askNa}
               onAskNa={setAskNa}
               onChange={change}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/endpoints.js';
 import type { Evidence } from '../api/types.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -13,14 +13,15 @@ export function EvidenceFiles({
   assessmentId,
   requirement,
   evidence,
-  readOnly,
-  onAdded,
+  canAnnotate,
+  onChanged,
 }: {
   assessmentId: string;
   requirement: string;
   evidence: Evidence[];
-  readOnly: boolean;
-  onAdded: () => void;
+  canAnnotate: boolean;
+  /** Called after a link or file was added or removed, to reload the list. */
+  onChanged: () => void;
 }) {
   const t = useT();
   const [title, setTitle] = useState('');
@@ -28,15 +29,17 @@ export function EvidenceFiles({
   const [fileTitle, setFileTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(undefined);
+  // Removing asks once more: a stray click must not lose a file.
+  const [confirming, setConfirming] = useState<string | null>(null);
   const own = evidence.filter((e) => e.requirements.includes(requirement) && e.kind !== 'text');
 
-  async function run(event: FormEvent, action: () => Promise<unknown>, reset: () => void) {
+  async function run(event: { preventDefault(): void }, action: () => Promise<unknown>, reset: () => void) {
     event.preventDefault();
     setError(undefined);
     try {
       await action();
       reset();
-      onAdded();
+      onChanged();
     } catch (e) {
       setError(e);
     }
@@ -60,12 +63,41 @@ export function EvidenceFiles({
                   {t('evidence.download', { name: e.title })}
                 </a>
               )}
+              {canAnnotate &&
+                (confirming === e.id ? (
+                  <span role="group" aria-label={t('evidence.confirmRemove', { name: e.title })}>
+                    {' '}
+                    {t('evidence.confirmRemove', { name: e.title })}{' '}
+                    <button
+                      type="button"
+                      onClick={(event) =>
+                        void run(
+                          event,
+                          () => api.deleteEvidence(e.id),
+                          () => setConfirming(null),
+                        )
+                      }
+                    >
+                      {t('evidence.removeYes')}
+                    </button>{' '}
+                    <button type="button" onClick={() => setConfirming(null)}>
+                      {t('evidence.removeNo')}
+                    </button>
+                  </span>
+                ) : (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => setConfirming(e.id)}>
+                      {t('evidence.remove', { name: e.title })}
+                    </button>
+                  </>
+                ))}
             </li>
           ))}
         </ul>
       )}
       <ErrorAlert error={error} />
-      {!readOnly && (
+      {canAnnotate && (
         <div className="row">
           <form
             className="stack"

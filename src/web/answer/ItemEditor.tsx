@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { Assessment, Rating } from '../../core/assessment/assessment.types.js';
 import type { Model } from '../../core/model/model.types.js';
 import type { AnswerChange, Evidence } from '../api/types.js';
@@ -13,7 +14,9 @@ export function ItemEditor({
   item,
   model,
   assessment,
-  readOnly,
+  canRate,
+  canAnnotate,
+  focusTitle,
   askNa,
   onAskNa,
   onChange,
@@ -27,12 +30,24 @@ export function ItemEditor({
   item: Item;
   model: Model;
   assessment: Assessment;
-  readOnly: boolean;
+  /** Levels and N/A (role `rate`, not final). */
+  canRate: boolean;
+  /** Notes, evidence, flag and complete (role `annotate`, not final). */
+  canAnnotate: boolean;
+  /** Put focus on the title when this item appears (after a move, not on first load). */
+  focusTitle: boolean;
   askNa: boolean;
   onAskNa: (open: boolean) => void;
   onChange: (change: AnswerChange) => void;
 }) {
   const t = useT();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // In the commit itself, not a timer: a key pressed right after a move (N opens the reason
+  // box and focuses it) must never have its focus taken back by a late title focus.
+  useLayoutEffect(() => {
+    if (focusTitle) titleRef.current?.focus();
+    // Only when the item mounts (the parent keys it by item).
+  }, []);
   const target = item.kind;
   const key = item.key;
   const entry = item.kind === 'category' ? assessment.categories[key] : assessment.requirements[key];
@@ -61,7 +76,7 @@ export function ItemEditor({
         {item.module.id} {item.module.name}
         {item.kind === 'requirement' && ` › ${item.category.position} ${item.category.name}`}
       </p>
-      <h2 id="item-title" tabIndex={-1}>
+      <h2 id="item-title" ref={titleRef} tabIndex={-1}>
         {title}
       </h2>
       {item.kind === 'category' && <p>{item.category.description}</p>}
@@ -80,13 +95,13 @@ export function ItemEditor({
             label={t('answer.levelPicker', { name: title })}
             options={options}
             value={level}
-            disabled={readOnly}
+            disabled={!canRate}
             onChange={(value) => onChange({ target, key, field: 'level', value })}
           />
           <p>
             <button
               type="button"
-              disabled={readOnly || level === 0}
+              disabled={!canRate || level === 0}
               onClick={() => onChange({ target, key, field: 'level', value: 0 })}
             >
               {t('answer.clear')}
@@ -102,7 +117,7 @@ export function ItemEditor({
           reason={entry?.reason}
           isNotApplicable={ownNa}
           askOpen={askNa}
-          disabled={readOnly}
+          disabled={!canRate}
           onAsk={onAskNa}
           onMark={(reason) => {
             onAskNa(false);
@@ -115,7 +130,7 @@ export function ItemEditor({
         key={`notes-${key}`}
         label={t('answer.notes')}
         value={entry?.notes ?? ''}
-        disabled={readOnly}
+        disabled={!canAnnotate}
         onSave={(value) => onChange({ target, key, field: 'notes', value })}
       />
       {item.kind === 'requirement' && (
@@ -124,14 +139,14 @@ export function ItemEditor({
             key={`evidence-${key}`}
             label={t('answer.evidence')}
             value={requirement?.evidence ?? ''}
-            disabled={readOnly}
+            disabled={!canAnnotate}
             onSave={(value) => onChange({ target, key, field: 'evidence', value })}
           />
           <div className="row">
             <label className="inline-field">
               <input
                 type="checkbox"
-                disabled={readOnly}
+                disabled={!canAnnotate}
                 checked={requirement?.flagged === true}
                 onChange={(e) => onChange({ target, key, field: 'flagged', value: e.target.checked })}
               />
@@ -140,7 +155,7 @@ export function ItemEditor({
             <label className="inline-field">
               <input
                 type="checkbox"
-                disabled={readOnly}
+                disabled={!canAnnotate}
                 checked={requirement?.completed === true}
                 onChange={(e) => onChange({ target, key, field: 'completed', value: e.target.checked })}
               />
@@ -151,8 +166,8 @@ export function ItemEditor({
             assessmentId={assessmentId}
             requirement={key}
             evidence={evidence}
-            readOnly={readOnly}
-            onAdded={onEvidenceAdded}
+            canAnnotate={canAnnotate}
+            onChanged={onEvidenceAdded}
           />
         </>
       )}

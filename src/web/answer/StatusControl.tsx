@@ -9,9 +9,12 @@ const STATUSES: Status[] = ['draft', 'in-review', 'final'];
 /** Draft → in review → final (final is read-only on the server). */
 export function StatusControl({
   status,
+  canMoveTo,
   onChange,
 }: {
   status: Status;
+  /** The role decides which moves are offered; the current status is always shown. */
+  canMoveTo: (from: Status, to: Status) => boolean;
   onChange: (s: Status) => Promise<void>;
 }) {
   const t = useT();
@@ -22,13 +25,14 @@ export function StatusControl({
         {t('answer.status')}
         <select
           value={status}
+          disabled={STATUSES.every((s) => s === status || !canMoveTo(status, s))}
           onChange={(e) => {
             setError(undefined);
             onChange(e.target.value as Status).catch(setError);
           }}
         >
           {STATUSES.map((s) => (
-            <option key={s} value={s}>
+            <option key={s} value={s} disabled={!canMoveTo(status, s)}>
               {t(`status.${s}`)}
             </option>
           ))}

@@ -35,3 +35,12 @@ export function isAnswered(assessment: Assessment, item: Item): boolean {
 export function progressOf(assessment: Assessment, items: readonly Item[]): { done: number; total: number } {
   return { done: items.filter((item) => isAnswered(assessment, item)).length, total: items.length };
 }
+
+/** The keys of every requirement out of scope through itself, its category or its module. */
+export function requirementsOutOfScope(model: Model, assessment: Assessment): Set<string> {
+  return new Set(
+    itemsOf(model, 'full')
+      .filter((item) => isOutOfScope(assessment, item))
+      .map((item) => item.key),
+  );
+}

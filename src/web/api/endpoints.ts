@@ -9,6 +9,7 @@ import type {
   Evidence,
   Me,
   Member,
+  MetadataChange,
   ModelRef,
   Organisation,
   Role,
@@ -51,6 +52,13 @@ export const api = {
     form.append('file', file);
     return request<Evidence>(`/assessments/${enc(id)}/evidence`, { method: 'POST', form });
   },
+  deleteEvidence: (evidenceId: string) => request<null>(`/evidence/${enc(evidenceId)}`, { method: 'DELETE' }),
+  updateMetadata: (id: string, version: number, patch: MetadataChange) =>
+    request<AssessmentRecord>(`/assessments/${enc(id)}`, {
+      method: 'PATCH',
+      body: patch,
+      headers: { 'if-match': `"${version}"`, 'idempotency-key': crypto.randomUUID() },
+    }),
   setStatus: (id: string, version: number, status: 'draft' | 'in-review' | 'final') =>
     request<AssessmentRecord>(`/assessments/${enc(id)}/status`, {
       method: 'POST',

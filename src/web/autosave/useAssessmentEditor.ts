@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Assessment } from '../../core/assessment/assessment.types.js';
 import type { Model } from '../../core/model/model.types.js';
 import { api, loadModel } from '../api/endpoints.js';
-import type { AnswerChange, AssessmentRecord } from '../api/types.js';
+import type { AnswerChange, AssessmentRecord, MetadataChange } from '../api/types.js';
 import { applyChange, valueAt } from '../score/applyChange.js';
 import { fromDocument } from '../score/fromDocument.js';
 import { AutosaveQueue, type Conflict, type Resolution } from './AutosaveQueue.js';
@@ -22,7 +22,11 @@ export interface Editor {
   conflict: PendingConflict | null;
   change: (change: AnswerChange) => void;
   setStatus: (status: AssessmentRecord['status']) => Promise<void>;
+  /** Title, type and scope after creation; waits for pending answers like a status change. */
+  setMetadata: (patch: MetadataChange) => Promise<void>;
 }
+
+type EditorState = Omit<Editor, 'change' | 'setStatus' | 'setMetadata'>;
 
 function fold(base: Assessment, pending: readonly QueuedChange[]): Assessment {
   return pending.reduce((a, item) => applyChange(a, item.change), base);
@@ -30,7 +34,7 @@ function fold(base: Assessment, pending: readonly QueuedChange[]): Assessment {
 
 /** Loads an assessment and its model, and keeps a local copy that every change updates at once and autosaves. */
 export function useAssessmentEditor(assessmentId: string): { editor: Editor | null; error: unknown } {
-  const [editor, setEditor] = useState<Omit<Editor, 'change' | 'setStatus'> | null>(null);
+  const [editor, setEditor] = useState<EditorState | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const queueRef = useRef<AutosaveQueue | null>(null);
   const latest = useRef<Assessment | null>(null);
@@ -43,8 +47,7 @@ export function useAssessmentEditor(assessmentId: string): { editor: Editor | nu
       const record = await api.assessment(assessmentId);
       const model = await loadModel(record.model.id, record.model.version);
       if (!live) return;
-      const update = (patch: Partial<Omit<Editor, 'change' | 'setStatus'>>) =>
-        live && setEditor((e) => (e ? { ...e, ...patch } : e));
+      const update = (patch: Partial<EditorState>) => live && setEditor((e) => (e ? { ...e, ...patch } : e));
       queue = new AutosaveQueue(assessmentId, record.version, {
         onSaved: () => undefined,
         onConflict: (conflict) =>
@@ -108,5 +111,19 @@ export function useAssessmentEditor(assessmentId: string): { editor: Editor | nu
     [assessmentId],
   );
 
-  return { editor: editor ? { ...editor, change, setStatus } : null, error };
+  const setMetadata = useCallback(
+    async (patch: MetadataChange) => {
+      const queue = queueRef.current;
+      if (!queue) return;
+      if (queue.pending.length > 0) throw new Error('answers are still being saved; try again in a moment');
+      const record = await api.updateMetadata(assessmentId, queue.currentVersion, patch);
+      queue.adopt(record.version);
+      setEditor((e) =>
+        e ? { ...e, record, assessment: fold(fromDocument(record.document), queue.pending) } : e,
+      );
+    },
+    [assessmentId],
+  );
+
+  return { editor: editor ? { ...editor, change, setStatus, setMetadata } : null, error };
 }

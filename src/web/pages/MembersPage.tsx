@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { roleCan } from '../../core/access/capabilities.js';
 import { api } from '../api/endpoints.js';
+import { useSession } from '../app/session.js';
 import type { Role } from '../api/types.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useAsync } from '../components/useAsync.js';
@@ -10,6 +12,9 @@ const ROLES: Role[] = ['owner', 'assessor', 'contributor', 'viewer'];
 
 export function MembersPage({ orgId }: { orgId: string }) {
   const t = useT();
+  const { me } = useSession();
+  const myRole = me.organisations.find((o) => o.id === orgId)?.role;
+  const canManage = myRole !== undefined && roleCan(myRole, 'manage-members');
   const members = useAsync(() => api.members(orgId), [orgId]);
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('assessor');
@@ -55,31 +60,36 @@ export function MembersPage({ orgId }: { orgId: string }) {
           </tbody>
         </table>
       )}
-      <section aria-labelledby="invite-title" className="narrow">
-        <h2 id="invite-title">{t('members.invite')}</h2>
-        <ErrorAlert error={error} />
-        {done && <p role="status">{t('members.invited')}</p>}
-        <form className="stack" onSubmit={(e) => void invite(e)}>
-          <label className="field">
-            {t('members.email')}
-            <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          </label>
-          <label className="field">
-            {t('members.role')}
-            <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="primary">
-            {t('members.submit')}
-          </button>
-        </form>
-      </section>
-      <GrantForm orgId={orgId} />
+      {!canManage && <p>{t('members.readOnly')}</p>}
+      {canManage && (
+        <>
+          <section aria-labelledby="invite-title" className="narrow">
+            <h2 id="invite-title">{t('members.invite')}</h2>
+            <ErrorAlert error={error} />
+            {done && <p role="status">{t('members.invited')}</p>}
+            <form className="stack" onSubmit={(e) => void invite(e)}>
+              <label className="field">
+                {t('members.email')}
+                <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+              </label>
+              <label className="field">
+                {t('members.role')}
+                <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`role.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className="primary">
+                {t('members.submit')}
+              </button>
+            </form>
+          </section>
+          <GrantForm orgId={orgId} />
+        </>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { roleCan } from '../../core/access/capabilities.js';
 import { api } from '../api/endpoints.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
@@ -21,9 +22,11 @@ export function OrgPage({ orgId }: { orgId: string }) {
     <>
       <h1 tabIndex={-1}>{t('org.title', { name: org?.name ?? orgId })}</h1>
       <p className="actions">
-        <Link to={{ page: 'new-assessment', orgId }} className="button primary">
-          {t('org.new')}
-        </Link>
+        {org && roleCan(org.role, 'rate') && (
+          <Link to={{ page: 'new-assessment', orgId }} className="button primary">
+            {t('org.new')}
+          </Link>
+        )}
         {levels.length > 0 && (
           <span className="trend">
             {t('org.trend')}: <Sparkline levels={levels} label={t('org.trendLabel', { levels: levelText })} />

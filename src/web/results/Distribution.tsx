@@ -1,18 +1,20 @@
 import type { Assessment } from '../../core/assessment/assessment.types.js';
 import type { Model } from '../../core/model/model.types.js';
+import { isOutOfScope, itemsOf } from '../answer/items.js';
 import { useT } from '../i18n/useT.js';
 
 /** How many items sit at each level (requirements in full mode, categories in self mode), as a table with bars. */
 export function Distribution({ model, assessment }: { model: Model; assessment: Assessment }) {
   const t = useT();
   const counts = new Map<number, number>();
-  const answers =
-    assessment.mode === 'full'
-      ? Object.values(assessment.requirements)
-      : Object.values(assessment.categories);
-  for (const answer of answers)
-    if (answer.applicability !== 'not-applicable' && answer.level > 0)
-      counts.set(answer.level, (counts.get(answer.level) ?? 0) + 1);
+  // Only items in scope count: a rating left on a requirement whose category was later marked
+  // not applicable no longer takes part in the score, so it is no part of the distribution either.
+  for (const item of itemsOf(model, assessment.mode)) {
+    if (isOutOfScope(assessment, item)) continue;
+    const level =
+      (item.kind === 'category' ? assessment.categories : assessment.requirements)[item.key]?.level ?? 0;
+    if (level > 0) counts.set(level, (counts.get(level) ?? 0) + 1);
+  }
   const max = Math.max(1, ...counts.values());
   return (
     <table className="data distribution">

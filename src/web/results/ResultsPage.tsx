@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
 import { Chart } from './Chart.js';
 import { Distribution } from './Distribution.js';
+import { HeatmapTable } from './HeatmapTable.js';
 import { Gaps } from './Gaps.js';
 import { categoryAxes, categoryRadar, heatmap, moduleAxes, moduleRadar, type Series } from './options.js';
 import { ScoreTable } from './ScoreTable.js';
@@ -60,6 +61,7 @@ function ResultsView({ results }: { results: Results }) {
         <section aria-labelledby="heatmap">
           <h2 id="heatmap">{t('results.heatmap')}</h2>
           <Chart option={heat} label={t('results.heatmapLabel')} testId="heatmap" />
+          <HeatmapTable model={model} assessment={assessment} />
         </section>
       )}
       <section aria-labelledby="distribution">

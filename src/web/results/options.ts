@@ -1,6 +1,7 @@
 import type { Model } from '../../core/model/model.types.js';
 import type { ScoreReport } from '../../core/scoring/score.types.js';
 import type { Assessment } from '../../core/assessment/assessment.types.js';
+import { requirementsOutOfScope } from '../answer/items.js';
 import type { EChartsOption } from './echarts.js';
 
 export interface Series {
@@ -67,12 +68,12 @@ export function moduleRadar(axes: Axis[], series: Series[]): EChartsOption {
 export function heatmap(model: Model, assessment: Assessment): EChartsOption {
   const categories = model.modules.flatMap((m) => m.categories);
   const width = Math.max(...categories.map((c) => c.requirements.length), 1);
+  const outOfScope = requirementsOutOfScope(model, assessment);
   const data: [number, number, number][] = [];
   categories.forEach((category, y) =>
     category.requirements.forEach((requirement, x) => {
-      const answer = assessment.requirements[requirement.key];
-      if (answer && answer.applicability !== 'not-applicable' && answer.level > 0)
-        data.push([x, y, answer.level]);
+      const level = assessment.requirements[requirement.key]?.level ?? 0;
+      if (!outOfScope.has(requirement.key) && level > 0) data.push([x, y, level]);
     }),
   );
   return {

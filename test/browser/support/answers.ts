@@ -19,6 +19,7 @@ export interface StoredEntry {
 export interface StoredAssessment {
   title: string;
   mode: 'self' | 'full';
+  status: 'draft' | 'in-review' | 'final';
   model: { id: string; version: string };
   document: {
     categories?: Record<string, StoredEntry>;
