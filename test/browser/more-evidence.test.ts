@@ -166,6 +166,11 @@ describe('notes, evidence, flags, links and files on a requirement', { timeout: 
     await details.getByRole('textbox', { name: 'Title' }).fill('Full with evidence, renamed');
     await details.getByRole('radio', { name: 'Third party' }).check();
     await details.getByRole('textbox', { name: 'Use case description' }).fill('The TLS issuing CA');
+    await details.getByRole('textbox', { name: 'Organisation assessed' }).fill('Evidence Ltd, group PKI');
+    await details.getByRole('textbox', { name: 'Assessor name' }).fill('Ada Auditor');
+    await details.getByRole('textbox', { name: 'Assessor company' }).fill('Audit & Co');
+    await details.getByRole('radio', { name: 'External' }).check();
+    await details.getByLabel('Start date').fill('2026-11-02');
     await details.getByRole('button', { name: 'Save details' }).click();
     await details.getByRole('status').filter({ hasText: 'Details saved.' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Answer: Full with evidence, renamed' }).waitFor();
@@ -173,6 +178,11 @@ describe('notes, evidence, flags, links and files on a requirement', { timeout: 
     expect(stored.title).toBe('Full with evidence, renamed');
     expect(stored.document.scope).toEqual({ description: 'The TLS issuing CA' });
     expect((stored as unknown as { type: string }).type).toBe('third-party');
+    expect(stored.document).toMatchObject({
+      organisation: 'Evidence Ltd, group PKI',
+      assessor: { name: 'Ada Auditor', company: 'Audit & Co', position: 'external' },
+      dates: { start: '2026-11-02' },
+    });
     await checkA11y(page, 'the details form');
     await screenshot(page, 'more-evidence-details');
     // The answers are untouched by a change of details.

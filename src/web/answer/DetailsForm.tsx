@@ -21,6 +21,17 @@ export function DetailsForm({
   const [title, setTitle] = useState(assessment.title);
   const [type, setType] = useState<AssessmentType>(assessment.type ?? 'self');
   const [scope, setScope] = useState<ScopeState>(assessment.scope ?? {});
+  const [organisation, setOrganisation] = useState(assessment.organisation ?? '');
+  const [assessor, setAssessor] = useState({
+    name: assessment.assessor?.name ?? '',
+    company: assessment.assessor?.company ?? '',
+    position: assessment.assessor?.position ?? 'internal',
+  });
+  const [dates, setDates] = useState({
+    start: assessment.dates?.start ?? '',
+    target: assessment.dates?.target ?? '',
+    finish: assessment.dates?.finish ?? '',
+  });
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState(false);
 
@@ -29,11 +40,24 @@ export function DetailsForm({
     setError(undefined);
     setSaved(false);
     // Empty fields are left out rather than stored as empty strings; no field at all clears the scope.
-    const kept = Object.fromEntries(
-      Object.entries(scope as Record<string, string | undefined>).filter(([, v]) => v?.trim()),
-    );
+    const filled = <T extends object>(value: T) => {
+      const kept = Object.fromEntries(
+        Object.entries(value as Record<string, string | undefined>)
+          .map(([k, v]) => [k, v?.trim()] as const)
+          .filter(([, v]) => v),
+      );
+      return Object.keys(kept).length > 0 ? kept : null;
+    };
+    const who = filled({ name: assessor.name, company: assessor.company });
     try {
-      await onSave({ title: title.trim(), type, scope: Object.keys(kept).length > 0 ? kept : null });
+      await onSave({
+        title: title.trim(),
+        type,
+        scope: filled(scope),
+        organisation: organisation.trim() || null,
+        assessor: who ? { ...who, position: assessor.position } : null,
+        dates: filled(dates),
+      });
       setSaved(true);
     } catch (e) {
       setError(e);
@@ -61,6 +85,56 @@ export function DetailsForm({
                   onChange={() => setType(v)}
                 />
                 {t(`type.${v}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            {t('details.organisation')}
+            <input maxLength={300} value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+          </label>
+          <fieldset className="stack">
+            <legend>{t('details.assessor')}</legend>
+            <label className="field">
+              {t('details.assessorName')}
+              <input
+                maxLength={200}
+                value={assessor.name}
+                onChange={(e) => setAssessor({ ...assessor, name: e.target.value })}
+              />
+            </label>
+            <label className="field">
+              {t('details.assessorCompany')}
+              <input
+                maxLength={200}
+                value={assessor.company}
+                onChange={(e) => setAssessor({ ...assessor, company: e.target.value })}
+              />
+            </label>
+            <div>
+              {(['internal', 'external'] as const).map((p) => (
+                <label key={p} className="inline-field">
+                  <input
+                    type="radio"
+                    name="details-position"
+                    value={p}
+                    checked={assessor.position === p}
+                    onChange={() => setAssessor({ ...assessor, position: p })}
+                  />
+                  {t(`details.${p}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="row">
+            <legend>{t('details.dates')}</legend>
+            {(['start', 'target', 'finish'] as const).map((d) => (
+              <label key={d} className="field">
+                {t(`details.date.${d}`)}
+                <input
+                  type="date"
+                  value={dates[d]}
+                  onChange={(e) => setDates({ ...dates, [d]: e.target.value })}
+                />
               </label>
             ))}
           </fieldset>

@@ -4,8 +4,8 @@ import { useT } from '../i18n/useT.js';
 
 export type ScopeState = AssessmentScope;
 
-const FIELDS: [keyof AssessmentScope, MessageKey][] = [
-  ['description', 'wizard.scopeDescription'],
+// The official tool calls the last four the PKI environment; they are grouped under that name.
+const ENVIRONMENT: [keyof AssessmentScope, MessageKey][] = [
   ['components', 'wizard.components'],
   ['outOfScope', 'wizard.outOfScope'],
   ['highLevelDesign', 'wizard.highLevelDesign'],
@@ -20,18 +20,23 @@ export function ScopeFields({
   onChange: (scope: ScopeState) => void;
 }) {
   const t = useT();
+  const field = (name: keyof AssessmentScope, label: MessageKey) => (
+    <label key={name} className="field">
+      {t(label)}
+      <textarea
+        maxLength={20000}
+        value={scope[name] ?? ''}
+        onChange={(e) => onChange({ ...scope, [name]: e.target.value })}
+      />
+    </label>
+  );
   return (
     <>
-      {FIELDS.map(([field, label]) => (
-        <label key={field} className="field">
-          {t(label)}
-          <textarea
-            maxLength={20000}
-            value={scope[field] ?? ''}
-            onChange={(e) => onChange({ ...scope, [field]: e.target.value })}
-          />
-        </label>
-      ))}
+      {field('description', 'wizard.scopeDescription')}
+      <fieldset className="stack">
+        <legend>{t('wizard.environment')}</legend>
+        {ENVIRONMENT.map(([name, label]) => field(name, label))}
+      </fieldset>
     </>
   );
 }
