@@ -8,13 +8,12 @@
  * was typed.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import { storedAssessment, waitForSaved } from './support/answers.js';
-import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
-import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
+import { waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { startServer, type BrowserTestServer } from './support/server.js';
+import { signedInSuite } from './support/signed-in.js';
 
 interface Focused {
   tag: string;
@@ -58,24 +57,10 @@ interface ModelFile {
 }
 
 describe('a whole assessment with the keyboard alone', { timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: TestBrowser | undefined;
-  let page: Page;
-  let problems: PageProblems;
-  let orgId = '';
-  beforeAll(async () => {
-    server = await startServer('kay@example.test');
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser.browser, server.url));
-    await signIn(page, server);
-    orgId = await ensureOrganisation(page, 'Keyboard Ltd');
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = signedInSuite('kay@example.test', 'Keyboard Ltd');
 
   it('creates, answers, finalises and opens the results of a full 2.0.0 assessment', async () => {
+    const { page, problems, orgId } = suite;
     const keyboard = page.keyboard;
     const model = (await (await page.request.get('/api/v1/models/pkimm/2.0.0')).json()) as ModelFile;
     const categories = model.modules.flatMap((m) => m.categories);

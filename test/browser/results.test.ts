@@ -7,12 +7,11 @@
  * limiting requirement, and "How is this calculated" with the server's numbers.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
-import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
-import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
+import { waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { startServer, type BrowserTestServer } from './support/server.js';
+import { signedInSuite } from './support/signed-in.js';
 
 interface Reply {
   status: number;
@@ -82,24 +81,10 @@ async function answer(
 }
 
 describe('organisation and results pages', { timeout: 300_000 }, () => {
-  let server: BrowserTestServer | undefined;
-  let browser: TestBrowser | undefined;
-  let page: Page;
-  let problems: PageProblems;
-  let orgId = '';
-  beforeAll(async () => {
-    server = await startServer('rita@example.test');
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser.browser, server.url));
-    await signIn(page, server);
-    orgId = await ensureOrganisation(page, 'Results Ltd');
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = signedInSuite('rita@example.test', 'Results Ltd');
 
   it('switches organisation in the header and remembers the choice after a reload', async () => {
+    const { page, problems, orgId } = suite;
     const second = await call(page, 'POST', '/orgs', { name: 'Second Ltd' });
     expect(second.status).toBe(201);
     const secondId = (second.body as { id: string }).id;
@@ -115,6 +100,7 @@ describe('organisation and results pages', { timeout: 300_000 }, () => {
   });
 
   it('shows the results with the overlay, N/A axes left out, heatmap, distribution, gaps and numbers', async () => {
+    const { page, problems, orgId } = suite;
     const model = (await (await page.request.get('/api/v1/models/pkimm/2.0.0')).json()) as ModelFile;
     const [governance, management, , resources] = model.modules;
     if (!governance || !management || !resources) throw new Error('unexpected model');

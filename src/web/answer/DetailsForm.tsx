@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { Assessment, AssessmentType } from '../../core/assessment/assessment.types.js';
 import type { MetadataChange } from '../api/types.js';
+import { ChoiceRadios } from '../components/ChoiceRadios.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { useT } from '../i18n/useT.js';
 import { ScopeFields, type ScopeState } from '../pages/ScopeFields.js';
 
 const TYPES: AssessmentType[] = ['self', 'formal', 'third-party'];
+const POSITIONS = ['internal', 'external'] as const;
 
 /** Title, type and scope after creation, folded away under the page heading. */
 export function DetailsForm({
@@ -73,21 +75,14 @@ export function DetailsForm({
             {t('wizard.assessmentTitle')}
             <input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
           </label>
-          <fieldset>
-            <legend>{t('wizard.type')}</legend>
-            {TYPES.map((v) => (
-              <label key={v} className="inline-field">
-                <input
-                  type="radio"
-                  name="details-type"
-                  value={v}
-                  checked={type === v}
-                  onChange={() => setType(v)}
-                />
-                {t(`type.${v}`)}
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceRadios
+            legend="wizard.type"
+            name="details-type"
+            values={TYPES}
+            value={type}
+            prefix="type"
+            onChange={setType}
+          />
           <label className="field">
             {t('details.organisation')}
             <input maxLength={300} value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
@@ -110,20 +105,14 @@ export function DetailsForm({
                 onChange={(e) => setAssessor({ ...assessor, company: e.target.value })}
               />
             </label>
-            <div>
-              {(['internal', 'external'] as const).map((p) => (
-                <label key={p} className="inline-field">
-                  <input
-                    type="radio"
-                    name="details-position"
-                    value={p}
-                    checked={assessor.position === p}
-                    onChange={() => setAssessor({ ...assessor, position: p })}
-                  />
-                  {t(`details.${p}`)}
-                </label>
-              ))}
-            </div>
+            <ChoiceRadios
+              legend="details.position"
+              name="details-position"
+              values={POSITIONS}
+              value={assessor.position}
+              prefix="details"
+              onChange={(position) => setAssessor({ ...assessor, position })}
+            />
           </fieldset>
           <fieldset className="row">
             <legend>{t('details.dates')}</legend>

@@ -119,6 +119,7 @@ export const de: Record<MessageKey, string> = {
   'details.assessor': 'Prüfer',
   'details.assessorName': 'Name des Prüfers',
   'details.assessorCompany': 'Firma des Prüfers',
+  'details.position': 'Intern oder extern',
   'details.internal': 'Intern',
   'details.external': 'Extern',
   'details.dates': 'Termine',

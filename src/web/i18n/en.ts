@@ -117,6 +117,7 @@ export const en = {
   'details.assessor': 'Assessor',
   'details.assessorName': 'Assessor name',
   'details.assessorCompany': 'Assessor company',
+  'details.position': 'Internal or external',
   'details.internal': 'Internal',
   'details.external': 'External',
   'details.dates': 'Dates',

@@ -7,6 +7,7 @@ import { useAsync } from '../components/useAsync.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useT } from '../i18n/useT.js';
 import { navigate } from '../router/routes.js';
+import { ChoiceRadios } from '../components/ChoiceRadios.js';
 import { ApplicabilityMatrix, type Decisions } from './ApplicabilityMatrix.js';
 import { ScopeFields, type ScopeState } from './ScopeFields.js';
 
@@ -17,6 +18,7 @@ const STEPS: MessageKey[] = [
   'wizard.stepReview',
 ];
 const TYPES: AssessmentType[] = ['self', 'formal', 'third-party'];
+const MODES: AssessmentMode[] = ['self', 'full'];
 
 export function NewAssessmentPage({ orgId }: { orgId: string }) {
   const t = useT();
@@ -129,36 +131,22 @@ export function NewAssessmentPage({ orgId }: { orgId: string }) {
                 ))}
               </select>
             </label>
-            <fieldset>
-              <legend>{t('wizard.mode')}</legend>
-              {(['self', 'full'] as const).map((m) => (
-                <label key={m} className="inline-field">
-                  <input
-                    type="radio"
-                    name="mode"
-                    value={m}
-                    checked={mode === m}
-                    onChange={() => setMode(m)}
-                  />
-                  {t(`mode.${m}`)}
-                </label>
-              ))}
-            </fieldset>
-            <fieldset>
-              <legend>{t('wizard.type')}</legend>
-              {TYPES.map((v) => (
-                <label key={v} className="inline-field">
-                  <input
-                    type="radio"
-                    name="type"
-                    value={v}
-                    checked={type === v}
-                    onChange={() => setType(v)}
-                  />
-                  {t(`type.${v}`)}
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceRadios
+              legend="wizard.mode"
+              name="mode"
+              values={MODES}
+              value={mode}
+              prefix="mode"
+              onChange={setMode}
+            />
+            <ChoiceRadios
+              legend="wizard.type"
+              name="type"
+              values={TYPES}
+              value={type}
+              prefix="type"
+              onChange={setType}
+            />
           </>
         )}
         {step === 1 && <ScopeFields scope={scope} onChange={setScope} />}
