@@ -25,6 +25,9 @@ const coreRestrictions = {
         '**/persistence/**',
         '**/scanner/**',
         '**/web/**',
+        '**/attest/**',
+        '**/exchange/**',
+        '**/reports/**',
       ],
       message: 'src/core must not depend on outer layers.',
     },
@@ -98,6 +101,59 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/exchange/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/**',
+                '**/cli/**',
+                '**/persistence/**',
+                '**/scanner/**',
+                '**/web/**',
+                'commander',
+                'fastify',
+                '@fastify/*',
+              ],
+              message:
+                'src/exchange converts files (xlsx, CSV, OSCAL) and may use core, io, model-loader and assessment-io only; the server and the CLI call it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/reports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/**',
+                '**/cli/**',
+                '**/persistence/**',
+                '**/web/**',
+                '**/attest/**',
+                '**/exchange/**',
+                'commander',
+                'fastify',
+                'kysely',
+              ],
+              message:
+                'src/reports builds PDF and HTML from plain data and may use core, io, model-loader and assessment-io only; the server and the CLI call it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/persistence/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -108,6 +164,32 @@ export default tseslint.config(
               group: ['**/server/**', '**/cli/**', '**/web/**', 'fastify', '@fastify/*', 'commander'],
               message:
                 'src/persistence holds SQL and row mapping only; HTTP and CLI concerns live outside it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/attest/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/**',
+                '**/cli/**',
+                '**/persistence/**',
+                '**/model-loader/**',
+                '**/assessment-io/**',
+                '**/web/**',
+                'fastify',
+                'kysely',
+                'commander',
+              ],
+              message: 'src/attest signs and verifies with Node crypto; it may use only src/core and src/io.',
             },
           ],
         },

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { packageRoot } from '../io/package-root.js';
+import type { AttestSignOptions, AttestVerifyOptions } from './commands/attest.js';
 import type { CliContext } from './context.js';
+import { registerReportCommand } from './commands/report.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
 
@@ -54,6 +56,25 @@ export function buildProgram(context: CliContext): Command {
     .command('import')
     .argument('<file>', 'an official pkimm-model-*.yaml or extension file')
     .action(async (file: string) => (await import('./commands/model.js')).modelImportCommand(context, file));
+  model
+    .command('eramba')
+    .description('write a model version as the 7-column Eramba GRC CSV')
+    .argument('<ref>', 'VERSION or ID@VERSION, e.g. 2.0.0')
+    .option('--out <file>', 'output file, or - for stdout', '-')
+    .action(async (ref: string, options: { out?: string }) =>
+      (await import('./commands/export.js')).modelErambaCommand(context, ref, options),
+    );
+
+  program
+    .command('export')
+    .description('write an assessment file as xlsx, csv, oscal, json, yaml or official, offline')
+    .argument('<file>', 'our format, the official export or an .xlsx workbook')
+    .requiredOption('--format <format>', 'xlsx, csv, oscal, json, yaml or official')
+    .option('--out <file>', 'output file, or - for stdout (not for xlsx)', '-')
+    .option('--satisfied-from <level>', 'oscal: the level from which a finding is satisfied', '3')
+    .action(async (file: string, options: { format?: string; out?: string; satisfiedFrom?: string }) =>
+      (await import('./commands/export.js')).exportCommand(context, file, options),
+    );
 
   program
     .command('convert')
@@ -111,7 +132,9 @@ export function buildProgram(context: CliContext): Command {
     .argument('<file>')
     .requiredOption('--org <orgId>', 'the organisation to import into')
     .requiredOption('--as <email>', 'the account to act as (its role decides what is allowed)')
-    .action(async (file: string, options: { org: string; as: string }) =>
+    .option('--mode <mode>', 'keep (a new assessment), replace or merge (into --into)', 'keep')
+    .option('--into <assessmentId>', 'the existing assessment for --mode replace or merge')
+    .action(async (file: string, options: { org: string; as: string; mode?: string; into?: string }) =>
       (await import('./commands/assessment.js')).assessmentImportCommand(context, file, options),
     );
   assessment
@@ -145,6 +168,35 @@ export function buildProgram(context: CliContext): Command {
     .action(async (email: string, options: { admin?: boolean; name?: string; passwordStdin?: boolean }) =>
       (await import('./commands/user.js')).userCreateCommand(context, email, options),
     );
+
+  const attest = program
+    .command('attest')
+    .description('sign and verify attestations (JWS) of assessment levels');
+  attest
+    .command('sign')
+    .description('sign an assessment file (our format or the official export) as an attestation')
+    .argument('<file>')
+    .option('--key <pem>', 'private key (PKCS#8, SEC1 or PKCS#1 PEM)')
+    .option('--cert <pem>', 'signing certificate (PEM)')
+    .option('--chain <pem>', 'the certificates above it (PEM)')
+    .option('--p12 <file>', 'PKCS#12 file instead of --key/--cert (AES-encrypted)')
+    .option('--password-stdin', 'read the PKCS#12 password from stdin')
+    .requiredOption('--out <file>', 'where to write the JWS, or - for stdout')
+    .action(async (file: string, options: AttestSignOptions) =>
+      (await import('./commands/attest.js')).attestSignCommand(context, file, options),
+    );
+  attest
+    .command('verify')
+    .description('verify an attestation: exit 0 valid, 1 invalid, 2 unusable input')
+    .argument('<file>')
+    .option('--trust <pem>', 'trust anchor certificate(s) (PEM)')
+    .option('--at <iso>', 'judge certificate validity at this time instead of now')
+    .addOption(formatOption())
+    .action(async (file: string, options: AttestVerifyOptions) =>
+      (await import('./commands/attest.js')).attestVerifyCommand(context, file, options),
+    );
+
+  registerReportCommand(program, context);
 
   program
     .command('demo')

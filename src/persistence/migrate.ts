@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
 import { PkimmError } from '../core/errors.js';
 import type { DialectName } from './dialect.js';
 import { init } from './migrations/001-init.js';
+import { attestations } from './migrations/002-attestations.js';
 
 /**
  * The migrations, imported statically so they work the same under tsx and from dist/ (no
@@ -10,7 +11,9 @@ import { init } from './migrations/001-init.js';
 function migrator(db: Kysely<unknown>, dialect: DialectName) {
   return new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve({ '001-init': init(dialect) }) },
+    provider: {
+      getMigrations: () => Promise.resolve({ '001-init': init(dialect), '002-attestations': attestations() }),
+    },
   });
 }
 

@@ -138,6 +138,30 @@ export interface AuditTable {
   at: string;
 }
 
+/** A signed attestation of a final assessment (migration 002). */
+export interface AttestationTable {
+  id: string;
+  assessment_id: string;
+  org_id: string;
+  /** The compact JWS, exactly as issued. */
+  jws: string;
+  /** `sha256:` + hex over the payload bytes. */
+  digest: string;
+  /** The signing certificate's subject. */
+  issuer: string;
+  issued_by: string | null;
+  created_at: string;
+}
+
+/** The server's own signing identity when the operator configured none: one row, created on first use. */
+export interface AttestationKeyTable {
+  id: string;
+  private_key_pem: string;
+  certificate_pem: string;
+  ca_certificate_pem: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -150,4 +174,6 @@ export interface Database {
   idempotency_keys: IdempotencyTable;
   evidence: EvidenceTable;
   audit_log: AuditTable;
+  attestations: AttestationTable;
+  attestation_keys: AttestationKeyTable;
 }

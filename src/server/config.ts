@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PkimmError } from '../core/errors.js';
+import { attestationSourceOf, type AttestationSource } from './attestations/attestation-config.js';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface ServerConfig {
@@ -17,6 +18,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   maxUploadBytes: number;
   sessionDays: number;
+  /** The signing identity of attestations (PKIMM_ATTEST_*; generated and stored when not set). */
+  attestation: AttestationSource;
 }
 
 const port = z.coerce
@@ -53,11 +56,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const parsed = EnvSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => {
+  const attestation = attestationSourceOf(env);
+  if (!parsed.success || attestation.issues.length > 0) {
+    const issues = (parsed.error?.issues ?? []).map((issue) => {
       const name = String(issue.path[0] ?? '');
       return { path: name, message: `${issue.message} (got ${JSON.stringify(env[name])})` };
     });
+    issues.push(...attestation.issues);
     throw new PkimmError('CONFIG_INVALID', 'the server configuration is invalid', { issues });
   }
   const e = parsed.data;
@@ -79,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       : [...new Set(ownOrigins)],
     maxUploadBytes: e.PKIMM_MAX_UPLOAD_BYTES,
     sessionDays: e.PKIMM_SESSION_DAYS,
+    attestation: attestation.source,
   };
 }

@@ -6,33 +6,12 @@
  * axes left out, the heatmap's table, the level distribution, the gap to the next level with the
  * limiting requirement, and "How is this calculated" with the server's numbers.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
+import { answer, call, createFull } from './support/api.js';
 import { waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
 import { signedInSuite } from './support/signed-in.js';
-
-interface Reply {
-  status: number;
-  body: unknown;
-}
-
-/** A JSON request from the page (its session cookie and Origin), as the app itself sends them. */
-async function call(page: Page, method: string, path: string, body?: unknown, headers = {}): Promise<Reply> {
-  return page.evaluate(
-    async ({ method, path, body, headers }) => {
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-    },
-    { method, path, body, headers },
-  );
-}
 
 interface ModelFile {
   modules: {
@@ -45,39 +24,6 @@ interface ModelFile {
       requirements: { key: string; id: string }[];
     }[];
   }[];
-}
-
-async function createFull(
-  page: Page,
-  orgId: string,
-  title: string,
-): Promise<{ id: string; version: number }> {
-  const reply = await call(
-    page,
-    'POST',
-    `/orgs/${orgId}/assessments`,
-    { title, model: { id: 'pkimm', version: '2.0.0' }, mode: 'full', type: 'self' },
-    { 'idempotency-key': crypto.randomUUID() },
-  );
-  if (reply.status !== 201 && reply.status !== 200) throw new Error(`create: ${JSON.stringify(reply)}`);
-  const record = reply.body as { id: string; version: number };
-  return { id: record.id, version: record.version };
-}
-
-/** Sends answer changes one by one, each against the version the last one produced. */
-async function answer(
-  page: Page,
-  target: { id: string; version: number },
-  changes: Record<string, unknown>[],
-): Promise<void> {
-  for (const change of changes) {
-    const reply = await call(page, 'PATCH', `/assessments/${target.id}/answers`, change, {
-      'if-match': `"${target.version}"`,
-      'idempotency-key': crypto.randomUUID(),
-    });
-    if (reply.status !== 200) throw new Error(`answer ${JSON.stringify(change)}: ${JSON.stringify(reply)}`);
-    target.version = (reply.body as { version: number }).version;
-  }
 }
 
 describe('organisation and results pages', { timeout: 300_000 }, () => {

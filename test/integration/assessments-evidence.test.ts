@@ -26,7 +26,12 @@ async function multipart(
   const form = new FormData();
   for (const part of parts) {
     if (typeof part.value === 'string') form.append(part.name, part.value);
-    else form.append(part.name, new Blob([part.value.bytes], { type: part.value.type }), part.value.fileName);
+    else
+      form.append(
+        part.name,
+        new Blob([new Uint8Array(part.value.bytes)], { type: part.value.type }),
+        part.value.fileName,
+      );
   }
   const request = new Request('http://localhost/', { method: 'POST', body: form });
   return {

@@ -15,6 +15,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(await migrateToLatest(db, dialect)).toEqual({ applied: [] });
     expect((await migrationStatus(db, dialect)).map((m) => [m.name, m.executedAt !== null])).toEqual([
       ['001-init', true],
+      ['002-attestations', true],
     ]);
   });
 
@@ -28,6 +29,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       [
         'api_tokens',
         'assessment_grants',
+        'attestation_keys',
+        'attestations',
         'assessments',
         'audit_log',
         'evidence',
@@ -141,12 +144,14 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
 
   it('roll back to an empty schema and forward again', async () => {
     const db = database.handle.db as never;
+    // One step down per migration, newest first.
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['002-attestations'] });
     await migrateDown(db, dialect);
     const left = (await database.handle.db.introspection.getTables())
       .map((t) => t.name)
       .filter((n) => !n.startsWith('kysely_'));
     expect(left).toEqual([]);
-    expect(await migrateToLatest(db, dialect)).toEqual({ applied: ['001-init'] });
+    expect(await migrateToLatest(db, dialect)).toEqual({ applied: ['001-init', '002-attestations'] });
     await sql`select count(*) from assessments`.execute(database.handle.db);
   });
 });

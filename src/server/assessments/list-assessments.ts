@@ -18,6 +18,7 @@ export interface AssessmentSummary {
   version: number;
   /** The overall level from the scoring engine, null while nothing is rated. */
   overall: { level: LevelNumber | null; name: string | null; raw: number | null };
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -42,6 +43,7 @@ export async function listAssessments(
         status: record.status,
         version: record.version,
         overall: { level: overall.level, name: overall.levelName, raw: overall.raw },
+        createdAt: record.createdAt,
         updatedAt: record.updatedAt,
       };
     }),

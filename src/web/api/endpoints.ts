@@ -5,8 +5,10 @@ import type {
   AnswerResult,
   AssessmentRecord,
   AssessmentSummary,
+  Attestation,
   CreateAssessmentBody,
   Evidence,
+  ImportReport,
   Me,
   Member,
   MetadataChange,
@@ -59,6 +61,30 @@ export const api = {
       body: patch,
       headers: { 'if-match': `"${version}"`, 'idempotency-key': crypto.randomUUID() },
     }),
+  importInto: (id: string, version: number, mode: 'replace' | 'merge', file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<{ assessment: AssessmentRecord; report: ImportReport }>(
+      `/assessments/${enc(id)}/import?mode=${mode}`,
+      {
+        method: 'POST',
+        form,
+        headers: { 'if-match': `"${version}"`, 'idempotency-key': crypto.randomUUID() },
+      },
+    );
+  },
+  importNew: (orgId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<AssessmentRecord>(`/orgs/${enc(orgId)}/assessments/import-file`, {
+      method: 'POST',
+      form,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+  },
+  attestations: (id: string) => request<Attestation[]>(`/assessments/${enc(id)}/attestations`),
+  issueAttestation: (id: string) =>
+    request<Attestation>(`/assessments/${enc(id)}/attestations`, { method: 'POST' }),
   setStatus: (id: string, version: number, status: 'draft' | 'in-review' | 'final') =>
     request<AssessmentRecord>(`/assessments/${enc(id)}/status`, {
       method: 'POST',
@@ -95,3 +121,10 @@ export function loadModel(id: string, version: string): Promise<Model> {
   }
   return cached;
 }
+
+/** Where the server serves downloads of an assessment (plain links: the session cookie goes along). */
+export const downloads = {
+  report: (id: string, type: string, format: 'pdf' | 'html', lang: string) =>
+    `/api/v1/assessments/${enc(id)}/reports/${enc(type)}?format=${format}&lang=${enc(lang)}`,
+  export: (id: string, format: string) => `/api/v1/assessments/${enc(id)}/export/${enc(format)}`,
+};

@@ -10,6 +10,7 @@ import type {
 } from '../../server/routes/assessments/assessment-schemas.js';
 import type { EvidenceSchema } from '../../server/routes/assessments/evidence-schemas.js';
 import type { ScoreSchema } from '../../server/routes/assessments/score-schema.js';
+import type { AttestationSchema } from '../../server/attestations/attestation-schemas.js';
 
 export type Role = 'owner' | 'assessor' | 'contributor' | 'viewer';
 
@@ -56,3 +57,15 @@ export type AnswerChange = z.input<typeof AnswerChangeBody>;
 export type AnswerResult = z.output<typeof AnswerResultSchema>;
 export type ServerScore = z.output<typeof ScoreSchema>;
 export type Evidence = z.output<typeof EvidenceSchema>;
+export type Attestation = z.output<typeof AttestationSchema>;
+
+/** What an import into an existing assessment changed (POST /assessments/{id}/import). */
+export interface ImportReport {
+  mode: 'replace' | 'merge';
+  added: string[];
+  changed: string[];
+  removed: string[];
+  kept: number;
+  unchanged: number;
+  details: string[];
+}

@@ -6,6 +6,7 @@ import { Sparkline } from '../components/Sparkline.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
+import { ImportForm } from '../exchange/ImportForm.js';
 import { CreateOrganisation } from './CreateOrganisation.js';
 
 export function OrgPage({ orgId }: { orgId: string }) {
@@ -14,7 +15,8 @@ export function OrgPage({ orgId }: { orgId: string }) {
   const org = me.organisations.find((o) => o.id === orgId);
   const list = useAsync(() => api.assessments(orgId), [orgId]);
   const assessments = list.data?.assessments ?? [];
-  const byDate = [...assessments].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  // The trend follows the order the assessments were made in, not when they were last touched.
+  const byDate = [...assessments].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const levels = byDate.map((a) => a.overall.level);
   const levelText = levels.map((l) => (l === null ? '–' : String(l))).join(', ');
 
@@ -77,6 +79,12 @@ export function OrgPage({ orgId }: { orgId: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {org && roleCan(org.role, 'rate') && (
+        <details>
+          <summary>{t('org.import')}</summary>
+          <ImportForm orgId={orgId} />
+        </details>
       )}
       {org === undefined && me.organisations.length === 0 && <CreateOrganisation />}
     </>

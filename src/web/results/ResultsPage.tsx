@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { explainScore, formatNumber } from '../../core/scoring/explain.js';
 import { analyseGaps } from '../../core/scoring/gap-analysis.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { ExchangeSection } from '../exchange/ExchangeSection.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
 import { Chart } from './Chart.js';
@@ -12,7 +13,7 @@ import { categoryAxes, categoryRadar, heatmap, moduleAxes, moduleRadar, type Ser
 import { ScoreTable } from './ScoreTable.js';
 import { useResults, type Results } from './useResults.js';
 
-function ResultsView({ results }: { results: Results }) {
+function ResultsView({ results, onChanged }: { results: Results; onChanged: () => void }) {
   const t = useT();
   const { record, model, assessment, report, previous } = results;
   const series: Series[] = useMemo(
@@ -79,6 +80,7 @@ function ResultsView({ results }: { results: Results }) {
           <pre className="explain">{explanation}</pre>
         </details>
       </section>
+      <ExchangeSection record={record} onChanged={onChanged} />
     </>
   );
 }
@@ -94,5 +96,5 @@ export default function ResultsPage({ assessmentId }: { assessmentId: string }) 
       </>
     );
   if (!results.data) return <p>{t('app.loading')}</p>;
-  return <ResultsView results={results.data} />;
+  return <ResultsView results={results.data} onChanged={results.reload} />;
 }

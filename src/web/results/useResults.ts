@@ -15,7 +15,7 @@ export interface Results {
   previous: { record: AssessmentRecord; report: ScoreReport } | null;
 }
 
-/** The assessment, its model and score, and the latest earlier assessment of the same model, if any. */
+/** The assessment, its model and score, and the latest assessment of the same model created before it, if any. */
 export function useResults(assessmentId: string) {
   return useAsync(async (): Promise<Results> => {
     const record = await api.assessment(assessmentId);
@@ -31,9 +31,9 @@ export function useResults(assessmentId: string) {
             a.id !== record.id &&
             a.model.id === record.model.id &&
             a.model.version === record.model.version &&
-            a.updatedAt < record.updatedAt,
+            a.createdAt < record.createdAt,
         )
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
       if (earlier) {
         const other = await api.assessment(earlier.id);
         previous = { record: other, report: scoreAssessment(model, fromDocument(other.document)) };

@@ -38,6 +38,7 @@ export const SummarySchema = z.object({
     name: z.string().nullable(),
     raw: z.number().nullable(),
   }),
+  createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { signAttestation } from '../../attest/sign.js';
+import { verifyAttestation } from '../../attest/verify.js';
+import { buildAttestationPayload } from '../../core/attestation/build-payload.js';
+import type { VerificationResult } from '../../core/attestation/verification.js';
+import { PkimmError } from '../../core/errors.js';
+import { scoreAssessment } from '../../core/scoring/score-assessment.js';
+import { insertAttestation, type AttestationRecord } from '../../persistence/repositories/attestations.js';
+import { recordAudit } from '../../persistence/repositories/audit.js';
+import type { Principal } from '../auth/principal.js';
+import type { ServiceDeps } from '../assessments/deps.js';
+import { openAssessment } from '../assessments/open-assessment.js';
+import { serverIdentity } from './server-identity.js';
+
+/**
+ * Issues an attestation of a final assessment: the levels the core engine computes now, signed
+ * with the server's identity, stored, and written to the audit log. Only those who may finalise
+ * (owners) may attest, and only what is final: a draft could change after it was signed.
+ */
+export async function issueAttestation(
+  deps: ServiceDeps,
+  principal: Principal | null,
+  assessmentId: string,
+  ip: string,
+): Promise<AttestationRecord> {
+  const {
+    record,
+    assessment,
+    model,
+    principal: user,
+  } = await openAssessment(deps, principal, assessmentId, 'finalise');
+  if (record.status !== 'final') {
+    throw new PkimmError(
+      'CONFLICT',
+      `only a final assessment can be attested; this one is ${record.status} (finalise it first)`,
+    );
+  }
+  const { identity } = await serverIdentity(deps);
+  const leaf = identity.chain[0];
+  if (!leaf) throw new Error('the signing identity has no certificate');
+  const issuedAt = deps.now();
+  const payload = buildAttestationPayload({
+    id: randomUUID(),
+    issuedAt,
+    // The server's id is the one relying parties can ask about, whatever the file said.
+    assessment: { ...assessment, id: record.id },
+    score: scoreAssessment(model, assessment),
+    issuer: leaf.subject,
+  });
+  const { jws, digest } = signAttestation(payload, identity);
+  const attestation: AttestationRecord = {
+    id: payload.id,
+    assessmentId: record.id,
+    orgId: record.orgId,
+    jws,
+    digest,
+    issuer: leaf.subject,
+    issuedBy: user.userId,
+    issuedAt: payload.issuedAt,
+  };
+  await deps.database.db.transaction().execute(async (trx) => {
+    await insertAttestation(trx, attestation);
+    await recordAudit(trx, {
+      orgId: record.orgId,
+      actorUserId: user.userId,
+      event: 'attestation.issued',
+      detail: { attestationId: attestation.id, assessmentId: record.id, digest },
+      ip,
+      at: issuedAt,
+    });
+  });
+  return attestation;
+}
+
+/** Verifies any attestation text against this server's trust anchor, at the server's clock. */
+export async function verifyWithServerAnchors(deps: ServiceDeps, jws: string): Promise<VerificationResult> {
+  const { trustAnchors } = await serverIdentity(deps);
+  return verifyAttestation(jws, { trustAnchors, at: deps.now() });
+}
