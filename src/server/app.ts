@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { accountsRoutes } from './routes/accounts/index.js';
 import { assessmentsRoutes } from './routes/assessments/index.js';
 import { modelRoutes } from './routes/models.js';
+import { latestAttestation } from '../persistence/repositories/attestations.js';
 import { reportRoutes } from './routes/reports.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { attestationRoutes } from './routes/attestations.js';
@@ -102,7 +103,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountsRoutes, { prefix: '/api/v1' });
   await app.register(assessmentsRoutes, { prefix: '/api/v1' });
   await app.register(modelRoutes, { prefix: '/api/v1' });
-  await app.register(reportRoutes, { prefix: '/api/v1' });
+  await app.register(reportRoutes, {
+    prefix: '/api/v1',
+    // The attestation report quotes the latest signed attestation as its verification reference.
+    latestAttestation: async (deps, id) => (await latestAttestation(deps.database.db, id)) ?? undefined,
+  });
   await app.register(exchangeRoutes, { prefix: '/api/v1' });
   await app.register(attestationRoutes);
   await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });

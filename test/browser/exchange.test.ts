@@ -148,6 +148,18 @@ describe('reports, exports, imports and attestations in the browser', { timeout:
     expect(await tab.locator('body').innerText()).toMatch(/valid/i);
     expect(await tab.locator('body').innerText()).not.toMatch(/not valid|invalid/i);
     await tab.close();
+
+    // The attestation report now quotes it: its id and digest, read back from the PDF.
+    const listed = (await call(page, 'GET', `/assessments/${id}/attestations`)).body as {
+      id: string;
+      digest: string;
+    }[];
+    const [latest] = listed;
+    if (!latest) throw new Error('no attestation listed');
+    const pdf = await download(page, 'Download the Attestation report (PDF)', dir);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(latest.id);
+    expect(text).toContain(latest.digest);
     expect(problems.errors).toEqual([]);
   });
 });

@@ -289,6 +289,28 @@ describe('xlsx workbook', () => {
     expect(error.issues[0]?.message).toMatch(/^rated 3, but Scoping!F\d+ says Not applicable/);
   });
 
+  it('reports a damaged or deeply nested hidden copy on its cell instead of trusting it', async () => {
+    const workbook = await open(buffer);
+    const data = workbook.getWorksheet('pkimm-data') as ExcelWorksheet;
+    data.getRow(2).getCell(1).value = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    for (let r = 3; r <= data.rowCount; r += 1) data.getRow(r).getCell(1).value = null;
+    const deep = await problemsOf(
+      readWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'd.xlsx', registry),
+    );
+    expect(deep.issues).toEqual([
+      {
+        path: 'pkimm-data!A2',
+        message: 'the hidden copy of the assessment is damaged: nested more than 64 levels deep',
+      },
+    ]);
+    data.getRow(2).getCell(1).value = '{"format": "pkimm-assessment"';
+    const cut = await problemsOf(
+      readWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'c.xlsx', registry),
+    );
+    expect(cut.issues[0]?.path).toBe('pkimm-data!A2');
+    expect(cut.issues[0]?.message).toMatch(/^the hidden copy of the assessment is damaged: /);
+  });
+
   it('refuses a workbook without the expected sheets or for an unknown model', async () => {
     const bare = newWorkbook();
     bare.addWorksheet('Sheet1').getCell('A1').value = 'hello';

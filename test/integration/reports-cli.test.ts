@@ -15,6 +15,7 @@ import {
   parseHtml,
   pdfInfo,
   pdfText,
+  ROOT,
   SAMPLE,
   scoreOf,
   scratch,
@@ -194,6 +195,18 @@ describe('pkimm report: PDFs read back with pdftotext', () => {
         expect(text).toContain('Keine erfasst.');
         expect(text).toContain('Vergleich mit der vorherigen Bewertung');
       }
+    }
+  });
+
+  it('a 1.0.0 self-mode assessment: the engine’s category levels and the category notes instead of requirements', async () => {
+    const file = `${ROOT}/examples/sample-self-assessment-1.0.0.yaml`;
+    const self = await scoreOf(file);
+    const text = pdfText(await report('detailed', file, [], 'self-1.0.0.pdf'));
+    expect(text).toContain('PKIMM 1.0.0');
+    expect(text).toContain('self-assessment by category');
+    expect(flat(text)).toContain('This assessment was answered per category');
+    for (const category of self.score.categories.filter((c) => c.level !== null)) {
+      expect(text).toMatch(new RegExp(`${category.name}\\s+Level ${category.level} – ${category.levelName}`));
     }
   });
 

@@ -10,7 +10,7 @@ import type {
   SpreadsheetPort,
 } from './spreadsheet-port.js';
 
-/** The one file that knows exceljs 4.4.0. */
+/** The port over exceljs 4.4.0; with exceljs-library.ts, the only code that knows exceljs. */
 export const exceljsPort: SpreadsheetPort = {
   async write(spec) {
     const workbook = newWorkbook();
@@ -18,7 +18,7 @@ export const exceljsPort: SpreadsheetPort = {
     workbook.created = spec.created;
     workbook.modified = spec.created;
     for (const sheet of spec.sheets) await addSheet(workbook, sheet);
-    // writeBuffer resolves to a Node Buffer; Buffer.from copies nothing we rely on later.
+    // Typed as an ArrayBuffer in exceljs-library.ts; Buffer.from gives the Buffer the port promises.
     return Buffer.from(await workbook.xlsx.writeBuffer());
   },
 
@@ -140,7 +140,8 @@ function plainValue(value: unknown): CellValue {
       ? result
       : null;
   }
-  if (v.error !== undefined) return `#${String(v.error).replace(/^#/, '')}`;
+  // An error cell (`#N/A`, `#DIV/0!`) reads as its text, which no field accepts as a level.
+  if (typeof v.error === 'string') return v.error.startsWith('#') ? v.error : `#${v.error}`;
   return null;
 }
 

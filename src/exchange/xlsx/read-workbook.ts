@@ -1,10 +1,5 @@
-import type {
-  Applicability,
-  Assessment,
-  AssessmentType,
-  Rating,
-} from '../../core/assessment/assessment.types.js';
-import { isPlainObject, setOwn } from '../../core/assessment/compact.js';
+import type { Applicability, Assessment, AssessmentType } from '../../core/assessment/assessment.types.js';
+import { setOwn } from '../../core/assessment/compact.js';
 import { parsePkimmAssessment } from '../../core/assessment/parse-pkimm-assessment.js';
 import { describeValue } from '../../core/assessment/rating.js';
 import { validateAgainstModel } from '../../core/assessment/validate-against-model.js';
@@ -18,7 +13,6 @@ import {
   APPLICABILITY_LABELS,
   ASSESSMENT_COL,
   DATA_MARKER,
-  NOT_APPLICABLE_RATING,
   OVERVIEW_COL,
   OVERVIEW_FIELDS,
   POSITION_LABELS,
@@ -34,6 +28,18 @@ import {
   type ReadWorkbook,
   type SpreadsheetPort,
 } from './spreadsheet-port.js';
+import { deepestNesting } from '../text/nesting-guard.js';
+import {
+  fromLabel,
+  isBlank,
+  isDefault,
+  parseRating,
+  setField,
+  setText,
+  text,
+  withoutScope,
+  type Entry,
+} from './cell-values.js';
 import { inspectZip } from './zip-guard.js';
 
 export interface ReadWorkbookResult {
@@ -70,7 +76,7 @@ export async function readWorkbook(
     ]);
   }
   const model = await getModel(registry, modelId.value, version.value, source, version.row);
-  const reader = new WorkbookReader(model, issues);
+  const reader = new WorkbookReader(model, issues, limits.maxNestingDepth);
   const assessment = reader.base(workbook.sheet(SHEETS.data), modelId.value, version.value);
   reader.applyOverview(assessment, fields);
   const scoping = requireSheet(workbook, SHEETS.scoping, source);
@@ -131,28 +137,6 @@ function invalid(source: string, issues: Issue[]): PkimmError {
   return new PkimmError('ASSESSMENT_INVALID', `the workbook is not valid (${count})`, { source, issues });
 }
 
-/** A cell as text: trimmed, empty as undefined, numbers written out. */
-function text(value: CellValue): string | undefined {
-  if (value === null) return undefined;
-  const out = String(value);
-  return out.trim() === '' ? undefined : out;
-}
-
-/** Matches a label, our id or a loose spelling (`N/A`, `partial`), case-insensitively. */
-function fromLabel<T extends string>(
-  labels: Record<T, string>,
-  value: string,
-  aliases: Record<string, T> = {},
-) {
-  const wanted = value.trim().toLowerCase();
-  for (const [id, label] of Object.entries(labels) as [T, string][]) {
-    if (wanted === id.toLowerCase() || wanted === label.toLowerCase()) return id;
-  }
-  return aliases[wanted];
-}
-
-type Rated = { level: Rating } | 'n/a';
-
 class WorkbookReader {
   private readonly index;
   /** Where each key's rows are, to put validation messages on the right cell. */
@@ -164,6 +148,7 @@ class WorkbookReader {
   constructor(
     private readonly model: Model,
     private readonly issues: Issue[],
+    private readonly maxDepth: number,
   ) {
     this.index = indexModel(model);
   }
@@ -190,6 +175,9 @@ class WorkbookReader {
       });
       return empty;
     };
+    // Checked like any uploaded JSON: deep nesting would exhaust the stack further on.
+    const depth = deepestNesting(json, this.maxDepth).depth;
+    if (depth > this.maxDepth) return damaged(`nested more than ${this.maxDepth} levels deep`);
     let value: unknown;
     try {
       value = JSON.parse(json);
@@ -392,69 +380,4 @@ class WorkbookReader {
   private unknown(key: string): string {
     return `no module, category or requirement "${key}" in ${this.model.id} ${this.model.version}; the hidden key column must not be edited`;
   }
-}
-
-type Entry = {
-  level: Rating;
-  applicability: Applicability;
-  reason?: string;
-  notes?: string;
-  evidence?: string;
-} & Record<string, unknown>;
-
-function parseRating(value: CellValue): Rated | { problem: string } {
-  if (value === null || (typeof value === 'string' && value.trim() === '')) return { level: 0 };
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5)
-    return { level: value as Rating };
-  if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (/^(n\/?a|not applicable)$/i.test(trimmed) || trimmed === NOT_APPLICABLE_RATING) return 'n/a';
-    // "3" or "3 Advanced" as typed or picked from a longer list.
-    const match = /^([0-5])(\s.*)?$/.exec(trimmed);
-    if (match) return { level: Number(match[1]) as Rating };
-  }
-  return { problem: `the maturity level must be 1 to 5, N/A or empty (got ${describeValue(value)})` };
-}
-
-function withoutScope<T extends { level: Rating; applicability?: Applicability; reason?: string }>(
-  entry: T,
-): Omit<T, 'applicability' | 'reason'> {
-  const { applicability: _a, reason: _r, ...rest } = entry;
-  return rest;
-}
-
-/** An empty cell clears a field, except one that held only blanks (which a cell cannot show). */
-function isBlank(value: unknown): boolean {
-  return typeof value === 'string' && value.trim() === '';
-}
-
-function setText(entry: Record<string, unknown>, key: string, value: string | undefined): void {
-  if (value === undefined && isBlank(entry[key])) return;
-  if (value === undefined) delete entry[key];
-  else entry[key] = value;
-}
-
-function setField(
-  a: Assessment,
-  group: 'assessor' | 'dates' | 'scope',
-  key: string,
-  value: string | undefined,
-) {
-  const current: Record<string, unknown> = { ...(a[group] ?? {}) };
-  if (value === undefined && isBlank(current[key])) return;
-  if (value === undefined) delete current[key];
-  else current[key] = value;
-  if (Object.keys(current).length === 0) delete a[group];
-  // The keys come from OVERVIEW_FIELDS, so the object keeps the group's shape.
-  else (a as unknown as Record<string, unknown>)[group] = current;
-}
-
-function isDefault(entry: Entry): boolean {
-  return Object.entries(entry).every(
-    ([key, value]) =>
-      (key === 'level' && value === 0) ||
-      (key === 'applicability' && value === 'applicable') ||
-      value === undefined ||
-      (isPlainObject(value) && Object.keys(value).length === 0),
-  );
 }

@@ -1,7 +1,7 @@
 /**
  * The in-house view of a spreadsheet that the workbook writer and reader use. exceljs is
- * effectively unmaintained (docs: stack.md §4.9), so it sits behind this port in one adapter
- * file (exceljs-adapter.ts); replacing it means rewriting that file only.
+ * effectively unmaintained, so it sits behind this port: exceljs-adapter.ts implements it and
+ * exceljs-library.ts types and loads the library; replacing it means rewriting those two only.
  */
 export type CellValue = string | number | boolean | null;
 
