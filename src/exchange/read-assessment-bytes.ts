@@ -3,7 +3,7 @@ import { parseAssessmentText, type ReadAssessment } from '../assessment-io/read-
 import type { ModelSource } from '../assessment-io/model-source.js';
 import { PkimmError } from '../core/errors.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './limits.js';
-import { assertShallow } from './text/nesting-guard.js';
+import { assertShallow } from '../io/nesting-guard.js';
 import { readWorkbook } from './xlsx/read-workbook.js';
 
 export type ImportFormat = ReadAssessment['format'] | 'xlsx';

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { PkimmError, type Issue } from '../core/errors.js';
+import { assertShallow } from './nesting-guard.js';
 
 /** A parsed YAML (or JSON, which is YAML) document that can say where a path is in the source. */
 export interface SourceDocument {
@@ -14,11 +15,16 @@ export interface SourceDocument {
 /** Aliases allowed in one document; a billion-laughs file needs far more than this. */
 const MAX_ALIASES = 100;
 
+/** Nesting allowed before parsing; model and assessment files need about a dozen levels. */
+export const MAX_NESTING = 64;
+
 /**
- * Parses YAML keeping line positions. Syntax errors and alias bombs become one PARSE_ERROR
+ * Parses YAML keeping line positions. Syntax errors, deep nesting and alias bombs become one PARSE_ERROR
  * naming the file and line; the text is never evaluated (no custom tags, no merge surprises).
  */
 export function parseYamlDocument(text: string, source: string): SourceDocument {
+  // Before the parser: a deeply nested file exhausts its memory in a way no catch can stop.
+  assertShallow(text, source, MAX_NESTING);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const problems = [...doc.errors];

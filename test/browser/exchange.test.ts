@@ -9,9 +9,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+// Through the project's loader: importing exceljs directly pulls its global Buffer typing into the tests.
+import { loadWorkbook } from '../../src/exchange/xlsx/exceljs-library.js';
 import { checkA11y } from './support/a11y.js';
 import { answer, call, createFull } from './support/api.js';
 import { storedAssessment } from './support/answers.js';
@@ -34,6 +36,7 @@ describe('reports, exports, imports and attestations in the browser', { timeout:
   const dir = mkdtempSync(join(tmpdir(), 'pkimm-browser-exchange-'));
   let id = '';
   let firstKey = '';
+  let xlsx = '';
 
   it('offers the four reports as HTML and PDF, in the language of the UI', async () => {
     const { page, problems, orgId } = suite;
@@ -77,8 +80,8 @@ describe('reports, exports, imports and attestations in the browser', { timeout:
       categories: Record<string, { level: number }>;
     };
     expect(json.categories[firstKey]?.level).toBe(1);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download(page, 'Excel workbook (.xlsx)', dir));
+    xlsx = await download(page, 'Excel workbook (.xlsx)', dir);
+    const workbook = await loadWorkbook(readFileSync(xlsx));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(['Overview', 'Scoping', 'Assessment', 'Evaluation', 'Action plans']),
     );
@@ -111,6 +114,22 @@ describe('reports, exports, imports and attestations in the browser', { timeout:
       .filter({ hasText: /^Imported: 0 added, 1 changed/ })
       .waitFor();
     expect((await storedAssessment(page, id)).document.categories?.[firstKey]?.level).toBe(5);
+
+    // The workbook downloaded before the merge still holds level 1: replacing with it brings 1 back.
+    await page.getByLabel('Assessment file (YAML, JSON or .xlsx)').setInputFiles(xlsx);
+    await page.getByRole('radio', { name: 'Replace this assessment' }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Imported: .*1 changed/ })
+      .waitFor();
+    expect((await storedAssessment(page, id)).document.categories?.[firstKey]?.level).toBe(1);
+
+    // The model itself for a GRC tool: the Eramba CSV, seven columns, one row per requirement.
+    const eramba = readFileSync(await download(page, 'Eramba GRC CSV of the model', dir), 'utf8');
+    const rows = parse<string[]>(eramba);
+    expect(rows).toHaveLength(76);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([7]));
 
     await page.getByLabel('Assessment file (YAML, JSON or .xlsx)').setInputFiles(path);
     await page.getByRole('radio', { name: 'Keep both (a new assessment)' }).check();

@@ -12,7 +12,7 @@ import { readAssessmentFile } from '../../src/assessment-io/read-assessment.js';
 import { PkimmError } from '../../src/core/errors.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../../src/exchange/limits.js';
 import { readAssessmentBytes } from '../../src/exchange/read-assessment-bytes.js';
-import { deepestNesting } from '../../src/exchange/text/nesting-guard.js';
+import { deepestNesting } from '../../src/io/nesting-guard.js';
 import { writeWorkbook } from '../../src/exchange/xlsx/write-workbook.js';
 import { inspectZip } from '../../src/exchange/xlsx/zip-guard.js';
 import { bundledRegistry, EXAMPLES } from '../helpers/registry.js';
@@ -155,7 +155,7 @@ describe('hostile text', () => {
     const error = await refusal(json);
     expect(error.code).toBe('PARSE_ERROR');
     expect(error.message).toBe(
-      'nested more than 64 levels deep; an assessment file needs fewer than ten, so this is refused unparsed',
+      'nested more than 64 levels deep; model and assessment files need about a dozen, so this is refused unparsed',
     );
     let yaml = '';
     for (let depth = 0; depth < 200; depth += 1) yaml += `${' '.repeat(depth)}a:\n`;

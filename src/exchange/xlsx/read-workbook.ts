@@ -28,7 +28,7 @@ import {
   type ReadWorkbook,
   type SpreadsheetPort,
 } from './spreadsheet-port.js';
-import { deepestNesting } from '../text/nesting-guard.js';
+import { deepestNesting } from '../../io/nesting-guard.js';
 import {
   fromLabel,
   isBlank,

@@ -127,4 +127,5 @@ export const downloads = {
   report: (id: string, type: string, format: 'pdf' | 'html', lang: string) =>
     `/api/v1/assessments/${enc(id)}/reports/${enc(type)}?format=${format}&lang=${enc(lang)}`,
   export: (id: string, format: string) => `/api/v1/assessments/${enc(id)}/export/${enc(format)}`,
+  eramba: (modelId: string, version: string) => `/api/v1/models/${enc(modelId)}/${enc(version)}/eramba.csv`,
 };

@@ -1,4 +1,5 @@
 import { downloads } from '../api/endpoints.js';
+import type { AssessmentRecord } from '../api/types.js';
 import { useT } from '../i18n/useT.js';
 import type { MessageKey } from '../i18n/en.js';
 
@@ -6,7 +7,8 @@ const REPORTS = ['self', 'assessment', 'detailed', 'attestation'] as const;
 const EXPORTS = ['json', 'yaml', 'official', 'xlsx', 'csv', 'oscal'] as const;
 
 /** The four reports (HTML to read, PDF to send, in the UI's language) and every export format. */
-export function Downloads({ assessmentId }: { assessmentId: string }) {
+export function Downloads({ record }: { record: AssessmentRecord }) {
+  const assessmentId = record.id;
   const t = useT();
   const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
   return (
@@ -53,6 +55,11 @@ export function Downloads({ assessmentId }: { assessmentId: string }) {
             </a>
           </li>
         ))}
+        <li>
+          <a href={downloads.eramba(record.model.id, record.model.version)} download>
+            {t('exchange.eramba')}
+          </a>
+        </li>
       </ul>
     </>
   );

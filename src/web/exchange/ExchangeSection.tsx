@@ -18,7 +18,7 @@ export function ExchangeSection({ record, onChanged }: { record: AssessmentRecor
   return (
     <section aria-labelledby="exchange">
       <h2 id="exchange">{t('exchange.title')}</h2>
-      <Downloads assessmentId={record.id} />
+      <Downloads record={record} />
       {(may.rate || canCreate) && (
         <>
           <h3>{t('exchange.importTitle')}</h3>

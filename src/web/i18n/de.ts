@@ -187,6 +187,7 @@ export const de: Record<MessageKey, string> = {
   'exchange.format.xlsx': 'Excel-Arbeitsmappe (.xlsx)',
   'exchange.format.csv': 'CSV der Anforderungen',
   'exchange.format.oscal': 'OSCAL-Bewertungsergebnisse',
+  'exchange.eramba': 'Eramba-GRC-CSV des Modells',
   'exchange.importTitle': 'Datei importieren',
   'exchange.importFile': 'Bewertungsdatei (YAML, JSON oder .xlsx)',
   'exchange.importMode': 'Was damit geschehen soll',

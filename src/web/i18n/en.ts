@@ -184,6 +184,7 @@ export const en = {
   'exchange.format.xlsx': 'Excel workbook (.xlsx)',
   'exchange.format.csv': 'CSV of requirements',
   'exchange.format.oscal': 'OSCAL assessment results',
+  'exchange.eramba': 'Eramba GRC CSV of the model',
   'exchange.importTitle': 'Import a file',
   'exchange.importFile': 'Assessment file (YAML, JSON or .xlsx)',
   'exchange.importMode': 'What to do with it',

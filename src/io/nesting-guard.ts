@@ -1,4 +1,4 @@
-import { PkimmError } from '../../core/errors.js';
+import { PkimmError } from '../core/errors.js';
 
 /**
  * Refuses deeply nested JSON or YAML before it reaches the YAML parser: a 5,000-level
@@ -15,7 +15,7 @@ export function assertShallow(text: string, source: string, maxDepth: number): v
   if (deepest.depth > maxDepth) {
     throw new PkimmError(
       'PARSE_ERROR',
-      `nested more than ${maxDepth} levels deep; an assessment file needs fewer than ten, so this is refused unparsed`,
+      `nested more than ${maxDepth} levels deep; model and assessment files need about a dozen, so this is refused unparsed`,
       {
         source,
         issues: [
