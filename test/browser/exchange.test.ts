@@ -127,7 +127,7 @@ describe('reports, exports, imports and attestations in the browser', { timeout:
 
     // The model itself for a GRC tool: the Eramba CSV, seven columns, one row per requirement.
     const eramba = readFileSync(await download(page, 'Eramba GRC CSV of the model', dir), 'utf8');
-    const rows = parse<string[]>(eramba);
+    const rows: string[][] = parse(eramba, {});
     expect(rows).toHaveLength(76);
     expect(new Set(rows.map((r) => r.length))).toEqual(new Set([7]));
 

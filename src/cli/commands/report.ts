@@ -53,7 +53,7 @@ export async function reportCommand(
     );
 
   const { readAssessmentFile } = await import('../../assessment-io/read-assessment.js');
-  const { scoreAssessment } = await import('../../core/scoring/score-assessment.js');
+  const { scoredReportInput } = await import('../../reports/report-input.js');
   const { generateReport } = await import('../../reports/generate.js');
   const { assessment, model } = await readAssessmentFile(file, context.registry);
   const previous = options.previous
@@ -64,22 +64,14 @@ export async function reportCommand(
     : undefined;
 
   const report = await generateReport(
-    {
+    scoredReportInput({
       assessment,
       model,
-      score: scoreAssessment(model, assessment),
-      ...(previous
-        ? {
-            previous: {
-              assessment: previous.assessment,
-              score: scoreAssessment(previous.model, previous.assessment),
-            },
-          }
-        : {}),
-      ...(attestation ? { attestation } : {}),
+      previous,
+      attestation,
       language,
       generatedAt: generatedAt(context.env),
-    },
+    }),
     type,
     format,
   );

@@ -1,4 +1,5 @@
 import { serializeAssessment, type SerializeFormat } from '../../assessment-io/serialize.js';
+import { fileSlug } from '../../exchange/export-formats.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from './deps.js';
@@ -29,26 +30,24 @@ export async function exportAssessment(
 ): Promise<ExportedFile> {
   const { record, assessment, model, principal: user } = await openAssessment(deps, principal, id, 'read');
   const text = serializeAssessment(assessment, model, format);
+  await recordExport(deps, { orgId: record.orgId, assessmentId: record.id, userId: user.userId }, format, ip);
+  const type = FILE_TYPES[format];
+  return { text, fileName: `${fileSlug(assessment.title)}${type.extension}`, contentType: type.contentType };
+}
+
+/** Exports take data out of the platform: each one is an audit event, whatever the format. */
+export async function recordExport(
+  deps: ServiceDeps,
+  what: { orgId: string; assessmentId: string; userId: string },
+  format: string,
+  ip: string,
+): Promise<void> {
   await recordAudit(deps.database.db, {
-    orgId: record.orgId,
-    actorUserId: user.userId,
+    orgId: what.orgId,
+    actorUserId: what.userId,
     event: 'assessment.exported',
-    detail: { assessmentId: record.id, format },
+    detail: { assessmentId: what.assessmentId, format },
     ip,
     at: deps.now(),
   });
-  const type = FILE_TYPES[format];
-  return { text, fileName: `${slug(assessment.title)}${type.extension}`, contentType: type.contentType };
-}
-
-/** A file name from the title: letters, digits and dashes, never empty. */
-function slug(title: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/[\s_]+/g, '-')
-    .toLowerCase()
-    .slice(0, 80);
-  return base === '' ? 'assessment' : base;
 }

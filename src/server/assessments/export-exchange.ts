@@ -5,9 +5,9 @@ import {
   type ExportedFile,
 } from '../../exchange/export-formats.js';
 import { listEvidence } from '../../persistence/repositories/assessments/evidence.js';
-import { recordAudit } from '../../persistence/repositories/audit.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from './deps.js';
+import { recordExport } from './export-assessment.js';
 import { openAssessment } from './open-assessment.js';
 
 /**
@@ -31,14 +31,7 @@ export async function exportExchange(
     ...(evidenceItems ? { evidenceItems } : {}),
     ...(options.satisfiedFrom === undefined ? {} : { satisfiedFrom: options.satisfiedFrom }),
   });
-  await recordAudit(deps.database.db, {
-    orgId: record.orgId,
-    actorUserId: user.userId,
-    event: 'assessment.exported',
-    detail: { assessmentId: record.id, format },
-    ip,
-    at: deps.now(),
-  });
+  await recordExport(deps, { orgId: record.orgId, assessmentId: record.id, userId: user.userId }, format, ip);
   return file;
 }
 

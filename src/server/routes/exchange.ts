@@ -7,17 +7,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PkimmError } from '../../core/errors.js';
 import { EXCHANGE_FORMATS, XLSX_CONTENT_TYPE } from '../../exchange/export-formats.js';
-import { requireUser } from '../auth/access.js';
 import { parseIfMatch } from '../assessments/etag.js';
 import { erambaExport, exportExchange } from '../assessments/export-exchange.js';
-import { requestHash, runIdempotent, type IdempotencyRequest } from '../assessments/idempotency.js';
+import { runIdempotent, type IdempotencyRequest } from '../assessments/idempotency.js';
 import { importAssessment } from '../assessments/import-assessment.js';
 import { importIntoAssessment } from '../assessments/import-into.js';
 import { AssessmentSchema } from './assessments/assessment-schemas.js';
+import { ImportIntoSchema } from './exchange-schemas.js';
 import { errorResponses, IdParam, SECURITY, WriteHeaders } from './assessments/common-schemas.js';
 import { assessmentErrorHandler } from './assessments/conflict-handler.js';
 import { attachment } from './assessments/content-disposition.js';
-import { send } from './assessments/reply-helpers.js';
+import { idempotencyOf, send } from './assessments/reply-helpers.js';
 
 /** Raw upload types; multipart/form-data (a part named `file`) is accepted as well. */
 const RAW_TYPES = [
@@ -29,22 +29,6 @@ const RAW_TYPES = [
   'application/json',
   'text/plain',
 ];
-
-const ReportSchema = z.object({
-  mode: z.enum(['replace', 'merge']),
-  added: z.array(z.string()).describe('keys only the file had'),
-  changed: z.array(z.string()).describe('keys whose answer the file changed'),
-  removed: z.array(z.string()).describe('keys replace dropped'),
-  kept: z.number().int().describe('answers only the stored assessment had, kept by merge'),
-  unchanged: z.number().int(),
-  details: z.array(z.string()).describe('top-level details that changed (title, scope, …)'),
-});
-
-const ImportIntoSchema = z.object({
-  assessment: AssessmentSchema,
-  format: z.enum(['pkimm', 'official', 'xlsx']),
-  report: ReportSchema,
-});
 
 /**
  * Exchange formats: exports to xlsx, CSV and OSCAL next to our own and the official format,
@@ -207,22 +191,14 @@ async function readUpload(request: FastifyRequest): Promise<{ content: Buffer; s
   return { content: request.body, source: 'import' };
 }
 
-/** The idempotency identity of an upload: who, the key, the URL, If-Match and the file's digest. */
+/** The idempotency identity of an upload: the file stands in the request by its digest. */
 function idempotency(request: FastifyRequest, content: Buffer): IdempotencyRequest | undefined {
   const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string') return undefined;
-  const user = requireUser(request.principal);
-  const ifMatch = request.headers['if-match'];
-  return {
-    userId: user.userId,
-    key,
-    requestHash: requestHash([
-      request.method,
-      request.url,
-      typeof ifMatch === 'string' ? ifMatch : '',
-      createHash('sha256').update(content).digest('hex'),
-    ]),
-  };
+  return idempotencyOf(
+    request,
+    typeof key === 'string' ? key : undefined,
+    createHash('sha256').update(content).digest('hex'),
+  );
 }
 
 function safeName(name: string): string {

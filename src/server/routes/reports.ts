@@ -7,7 +7,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PkimmError } from '../../core/errors.js';
-import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import { listAssessments } from '../../persistence/repositories/assessments/assessments.js';
 import { listEvidence, type EvidenceRecord } from '../../persistence/repositories/assessments/evidence.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
@@ -16,6 +15,7 @@ import {
   REPORT_FORMATS,
   REPORT_LANGUAGES,
   REPORT_TYPES,
+  scoredReportInput,
   type AttestationReference,
 } from '../../reports/report-input.js';
 import type { Principal } from '../auth/principal.js';
@@ -71,23 +71,15 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           : await defaultPrevious(deps, request.principal, opened);
       const attestation = type === 'attestation' ? await options.latestAttestation?.(deps, id) : undefined;
       const file = await generateReport(
-        {
+        scoredReportInput({
           assessment: opened.assessment,
           model: opened.model,
-          score: scoreAssessment(opened.model, opened.assessment),
-          ...(previous
-            ? {
-                previous: {
-                  assessment: previous.assessment,
-                  score: scoreAssessment(previous.model, previous.assessment),
-                },
-              }
-            : {}),
-          ...(attestation ? { attestation } : {}),
+          previous,
+          attestation,
           evidence: evidenceByRequirement(await listEvidence(deps.database.db, id)),
           language: lang,
           generatedAt: deps.now().toISOString(),
-        },
+        }),
         type,
         format,
       );

@@ -11,6 +11,7 @@ import type {
 import type { EvidenceSchema } from '../../server/routes/assessments/evidence-schemas.js';
 import type { ScoreSchema } from '../../server/routes/assessments/score-schema.js';
 import type { AttestationSchema } from '../../server/attestations/attestation-schemas.js';
+import type { ImportReportSchema } from '../../server/routes/exchange-schemas.js';
 
 export type Role = 'owner' | 'assessor' | 'contributor' | 'viewer';
 
@@ -60,12 +61,4 @@ export type Evidence = z.output<typeof EvidenceSchema>;
 export type Attestation = z.output<typeof AttestationSchema>;
 
 /** What an import into an existing assessment changed (POST /assessments/{id}/import). */
-export interface ImportReport {
-  mode: 'replace' | 'merge';
-  added: string[];
-  changed: string[];
-  removed: string[];
-  kept: number;
-  unchanged: number;
-  details: string[];
-}
+export type ImportReport = z.output<typeof ImportReportSchema>;

@@ -2,10 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../auth/access.js';
 import { requestHash, type IdempotencyRequest, type ServiceResponse } from '../../assessments/idempotency.js';
 
-/** The idempotency identity of a write: who sent it, the key, and what exactly it asked. */
+/**
+ * The idempotency identity of a write: who sent it, the key, and what exactly it asked. `body`
+ * stands for the request body where it is not JSON (an upload passes its file's digest).
+ */
 export function idempotencyOf(
   request: FastifyRequest,
   key: string | undefined,
+  body: string = typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null),
 ): IdempotencyRequest | undefined {
   if (key === undefined) return undefined;
   const user = requireUser(request.principal);
@@ -13,12 +17,7 @@ export function idempotencyOf(
   return {
     userId: user.userId,
     key,
-    requestHash: requestHash([
-      request.method,
-      request.url,
-      typeof ifMatch === 'string' ? ifMatch : '',
-      typeof request.body === 'string' ? request.body : JSON.stringify(request.body ?? null),
-    ]),
+    requestHash: requestHash([request.method, request.url, typeof ifMatch === 'string' ? ifMatch : '', body]),
   };
 }
 
