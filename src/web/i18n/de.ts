@@ -1,4 +1,7 @@
 import type { MessageKey } from './en.js';
+import { cyclesDe } from './features/cycles.de.js';
+import { plansDe } from './features/plans.de.js';
+import { roadmapDe } from './features/roadmap.de.js';
 
 /** German UI strings; model texts stay English. */
 export const de: Record<MessageKey, string> = {
@@ -250,4 +253,7 @@ export const de: Record<MessageKey, string> = {
   'evidence.removeNo': 'Behalten',
   'answer.status': 'Status',
   'common.name': 'Name',
+  ...roadmapDe,
+  ...plansDe,
+  ...cyclesDe,
 };

@@ -1,4 +1,11 @@
-/** English UI strings; every key must also exist in de.ts (the type checks it). */
+import { cyclesEn } from './features/cycles.en.js';
+import { plansEn } from './features/plans.en.js';
+import { roadmapEn } from './features/roadmap.en.js';
+
+/**
+ * English UI strings; every key must also exist in de.ts (the type checks it). Larger features
+ * keep their strings in features/<name>.{en,de}.ts, merged here.
+ */
 export const en = {
   'app.name': 'PKI Maturity Model',
   'app.skip': 'Skip to main content',
@@ -246,6 +253,9 @@ export const en = {
   'evidence.removeNo': 'Keep it',
   'answer.status': 'Status',
   'common.name': 'Name',
+  ...roadmapEn,
+  ...plansEn,
+  ...cyclesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
