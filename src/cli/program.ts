@@ -5,6 +5,9 @@ import { packageRoot } from '../io/package-root.js';
 import type { AttestSignOptions, AttestVerifyOptions } from './commands/attest.js';
 import type { CliContext } from './context.js';
 import { registerReportCommand } from './commands/report.js';
+import { registerRoadmapCommands } from './commands/roadmap-register.js';
+import { registerPlansCommands } from './commands/plans-register.js';
+import { registerCycleCommands } from './commands/cycles-register.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
 
@@ -197,6 +200,9 @@ export function buildProgram(context: CliContext): Command {
     );
 
   registerReportCommand(program, context);
+  registerRoadmapCommands(program, context);
+  registerPlansCommands(program, context);
+  registerCycleCommands(program, context);
 
   program
     .command('demo')

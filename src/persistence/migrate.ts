@@ -3,6 +3,7 @@ import { PkimmError } from '../core/errors.js';
 import type { DialectName } from './dialect.js';
 import { init } from './migrations/001-init.js';
 import { attestations } from './migrations/002-attestations.js';
+import { cycles } from './migrations/003-cycles.js';
 
 /**
  * The migrations, imported statically so they work the same under tsx and from dist/ (no
@@ -12,7 +13,12 @@ function migrator(db: Kysely<unknown>, dialect: DialectName) {
   return new Migrator({
     db,
     provider: {
-      getMigrations: () => Promise.resolve({ '001-init': init(dialect), '002-attestations': attestations() }),
+      getMigrations: () =>
+        Promise.resolve({
+          '001-init': init(dialect),
+          '002-attestations': attestations(),
+          '003-cycles': cycles(),
+        }),
     },
   });
 }

@@ -162,6 +162,27 @@ export interface AttestationKeyTable {
   created_at: string;
 }
 
+/** The scope, previous cycle and reminder of an assessment (migration 003). */
+export interface AssessmentCycleTable {
+  assessment_id: string;
+  org_id: string;
+  scope_key: string;
+  baseline_id: string | null;
+  /** YYYY-MM-DD; null means the default (a year after it was made final). */
+  reminder_on: string | null;
+  /** The assessment whose Governance and Resources answers this one uses. */
+  shared_source_id: string | null;
+  updated_at: string;
+}
+
+/** An organisation's weight for one scope in the portfolio roll-up (migration 003). */
+export interface PortfolioScopeTable {
+  org_id: string;
+  scope_key: string;
+  weight: number;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -176,4 +197,6 @@ export interface Database {
   audit_log: AuditTable;
   attestations: AttestationTable;
   attestation_keys: AttestationKeyTable;
+  assessment_cycles: AssessmentCycleTable;
+  portfolio_scopes: PortfolioScopeTable;
 }

@@ -22,7 +22,10 @@ import { latestAttestation } from '../persistence/repositories/attestations.js';
 import { reportRoutes } from './routes/reports.js';
 import { exchangeRoutes } from './routes/exchange.js';
 import { attestationRoutes } from './routes/attestations.js';
+import { cycleRoutes } from './routes/cycles/index.js';
 import { webRoutes } from './web.js';
+import { planRoutes } from './routes/plans.js';
+import { roadmapRoutes } from './routes/roadmap.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -109,6 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     latestAttestation: async (deps, id) => (await latestAttestation(deps.database.db, id)) ?? undefined,
   });
   await app.register(exchangeRoutes, { prefix: '/api/v1' });
+  await app.register(cycleRoutes, { prefix: '/api/v1' });
+  await app.register(planRoutes, { prefix: '/api/v1' });
+  await app.register(roadmapRoutes, { prefix: '/api/v1' });
   await app.register(attestationRoutes);
   await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });
   return app;

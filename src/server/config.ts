@@ -18,6 +18,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   maxUploadBytes: number;
   sessionDays: number;
+  /** Evidence older than this many months is flagged stale (PKIMM_EVIDENCE_MAX_AGE_MONTHS, default 12). */
+  evidenceMaxAgeMonths: number;
   /** The signing identity of attestations (PKIMM_ATTEST_*; generated and stored when not set). */
   attestation: AttestationSource;
 }
@@ -49,6 +51,7 @@ const EnvSchema = z.object({
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   PKIMM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  PKIMM_EVIDENCE_MAX_AGE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 /** Reads and validates the configuration; every wrong variable is named with what it should be. */
@@ -84,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       : [...new Set(ownOrigins)],
     maxUploadBytes: e.PKIMM_MAX_UPLOAD_BYTES,
     sessionDays: e.PKIMM_SESSION_DAYS,
+    evidenceMaxAgeMonths: e.PKIMM_EVIDENCE_MAX_AGE_MONTHS,
     attestation: attestation.source,
   };
 }

@@ -16,6 +16,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect((await migrationStatus(db, dialect)).map((m) => [m.name, m.executedAt !== null])).toEqual([
       ['001-init', true],
       ['002-attestations', true],
+      ['003-cycles', true],
     ]);
   });
 
@@ -28,6 +29,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(names).toEqual(
       [
         'api_tokens',
+        'assessment_cycles',
         'assessment_grants',
         'attestation_keys',
         'attestations',
@@ -37,6 +39,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'idempotency_keys',
         'memberships',
         'organisations',
+        'portfolio_scopes',
         'revisions',
         'sessions',
         'users',
@@ -145,13 +148,16 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('roll back to an empty schema and forward again', async () => {
     const db = database.handle.db as never;
     // One step down per migration, newest first.
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['003-cycles'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['002-attestations'] });
     await migrateDown(db, dialect);
     const left = (await database.handle.db.introspection.getTables())
       .map((t) => t.name)
       .filter((n) => !n.startsWith('kysely_'));
     expect(left).toEqual([]);
-    expect(await migrateToLatest(db, dialect)).toEqual({ applied: ['001-init', '002-attestations'] });
+    expect(await migrateToLatest(db, dialect)).toEqual({
+      applied: ['001-init', '002-attestations', '003-cycles'],
+    });
     await sql`select count(*) from assessments`.execute(database.handle.db);
   });
 });

@@ -25,17 +25,21 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
 
     const down = context();
     await dbDownCommand(down.context, { yes: true }, env);
-    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 002-attestations\\n$`));
+    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 003-cycles\\n$`));
 
     const pending = context();
     await dbStatusCommand(pending.context, { format: 'json' }, env);
     expect(JSON.parse(pending.out())).toMatchObject({
-      migrations: [{ name: '001-init' }, { name: '002-attestations', appliedAt: null }],
+      migrations: [
+        { name: '001-init' },
+        { name: '002-attestations' },
+        { name: '003-cycles', appliedAt: null },
+      ],
     });
 
     const migrate = context();
     await dbMigrateCommand(migrate.context, env);
-    expect(migrate.out()).toMatch(/: applied 002-attestations\n$/);
+    expect(migrate.out()).toMatch(/: applied 003-cycles\n$/);
 
     const again = context();
     await dbMigrateCommand(again.context, env);

@@ -23,7 +23,7 @@ import { writeOutput } from '../write-output.js';
  * (DATABASE_URL / PKIMM_HOME), acting as an existing user (`--as EMAIL`) with exactly that
  * user's rights, so revisions and the audit log name a real person and tenants stay apart.
  */
-async function withServer<T>(
+export async function withServer<T>(
   context: CliContext,
   as: string,
   run: (deps: ServiceDeps, who: Principal) => Promise<T>,

@@ -55,6 +55,7 @@ export async function reportCommand(
   const { readAssessmentFile } = await import('../../assessment-io/read-assessment.js');
   const { scoredReportInput } = await import('../../reports/report-input.js');
   const { generateReport } = await import('../../reports/generate.js');
+  const { reportActionPlans } = await import('../../reports/plans-input.js');
   const { assessment, model } = await readAssessmentFile(file, context.registry);
   const previous = options.previous
     ? await readAssessmentFile(options.previous, context.registry)
@@ -70,6 +71,7 @@ export async function reportCommand(
       previous,
       attestation,
       language,
+      actionPlans: reportActionPlans(assessment, model, language),
       generatedAt: generatedAt(context.env),
     }),
     type,

@@ -3,8 +3,10 @@
  * Only the shape lives here; whether keys exist in the model is validate-against-model.ts.
  */
 import { z } from 'zod';
+import { actionPlansSchema } from '../plans/plan.schema.js';
 import type { Rating } from './assessment.types.js';
 import { isRating, ratingProblem } from './rating.js';
+import { roadmapSettingsSchema } from '../roadmap/roadmap-settings.js';
 
 export const PKIMM_FORMAT = 'pkimm-assessment';
 export const PKIMM_FORMAT_VERSION = 1;
@@ -77,6 +79,8 @@ export const assessmentFieldSchemas = {
   requirements: z.record(z.string(), requirementAnswer).optional(),
   extensions: z.array(z.strictObject({ id: z.string().min(1), version: z.string().min(1) })).optional(),
   relevance: z.record(z.string(), relevanceAnswer).optional(),
+  roadmap: roadmapSettingsSchema.optional(),
+  plans: actionPlansSchema.optional(),
   preserved: z.record(z.string(), z.unknown()).optional(),
 };
 

@@ -4,6 +4,8 @@
  * self-assessment export is converted to and from it by src/core/formats/official/.
  */
 import type { ModuleId } from '../model/model.types.js';
+import type { RoadmapSettings } from '../roadmap/roadmap-settings.js';
+import type { ActionPlans } from '../plans/plan.types.js';
 
 /** 0 means not assessed; 1..5 are the levels. */
 export type Rating = 0 | 1 | 2 | 3 | 4 | 5;
@@ -79,6 +81,10 @@ export interface Assessment {
   requirements: Record<string, RequirementAnswer>;
   extensions: { id: string; version: string }[];
   relevance: Record<string, RelevanceAnswer>;
+  /** Targets and track overrides for the roadmap (src/core/roadmap). */
+  roadmap?: RoadmapSettings;
+  /** Action plans by plan id (src/core/plans). */
+  plans?: ActionPlans;
   /**
    * Set when the data came from an official self-assessment export. The official app does
    * not require a reason for not-applicable, so validation accepts a missing one here.

@@ -11,6 +11,9 @@ import { compact, compactOrUndefined, setOwn } from './compact.js';
 import type { PathIssue } from './path-issue.js';
 import { protoKeyIssues } from './proto-keys.js';
 import { zodIssuesToPathIssues } from './zod-issues.js';
+import { compactRoadmapSettings, type RoadmapSettings } from '../roadmap/roadmap-settings.js';
+import { normalisePlans } from '../plans/plan-document.js';
+import type { ActionPlans } from '../plans/plan.types.js';
 
 export interface ParsedAssessment {
   /** Present when the shape is valid; check it against its model with validateAgainstModel. */
@@ -51,6 +54,8 @@ function toAssessment(doc: PkimmAssessmentDocument): Assessment {
     requirements: mapValues(doc.requirements ?? {}, requirementOf),
     extensions: (doc.extensions ?? []).map((extension) => ({ id: extension.id, version: extension.version })),
     relevance: mapValues(doc.relevance ?? {}, categoryOf) satisfies Record<string, RelevanceAnswer>,
+    ...roadmapOf(doc.roadmap),
+    ...plansOf(doc.plans),
     ...(doc.importedFrom ? { importedFrom: doc.importedFrom } : {}),
     ...(preserved ? { preserved } : {}),
   };
@@ -76,6 +81,16 @@ function categoryOf(input: CategoryInput): CategoryAnswer {
 function requirementOf(input: RequirementInput): RequirementAnswer {
   const { level, applicability: _a, reason: _r, extra, ...rest } = input;
   return { level: level ?? 0, ...decisionOf(input), ...compact(rest), ...extraOf(extra) };
+}
+
+function plansOf(value: PkimmAssessmentDocument['plans']): { plans?: ActionPlans } {
+  const plans = normalisePlans(value);
+  return plans ? { plans } : {};
+}
+
+function roadmapOf(value: PkimmAssessmentDocument['roadmap']): { roadmap?: RoadmapSettings } {
+  const roadmap = value && compactRoadmapSettings(value);
+  return roadmap ? { roadmap } : {};
 }
 
 function extraOf(extra: Record<string, unknown> | undefined): { extra?: Record<string, unknown> } {

@@ -3,6 +3,8 @@ import { MODULE_IDS, type Model } from '../model/model.types.js';
 import type { Assessment, ScopeDecision } from './assessment.types.js';
 import { setOwn } from './compact.js';
 import { PKIMM_FORMAT, PKIMM_FORMAT_VERSION } from './assessment.schema.js';
+import { compactRoadmapSettings } from '../roadmap/roadmap-settings.js';
+import { normalisePlans } from '../plans/plan-document.js';
 
 type Doc = Record<string, unknown>;
 
@@ -75,6 +77,8 @@ export function toPkimmDocument(assessment: Assessment, model?: Model): Doc {
         extra: answer.extra,
       }),
     ),
+    roadmap: a.roadmap && compactRoadmapSettings(a.roadmap),
+    plans: normalisePlans(a.plans),
     preserved: a.preserved,
   });
 }

@@ -5,6 +5,8 @@ import { isPlainObject } from './compact.js';
 import { nearestKey } from './nearest-key.js';
 import type { PathIssue } from './path-issue.js';
 import { isRating, ratingProblem } from './rating.js';
+import { validateRoadmapSettings } from '../roadmap/roadmap-settings.js';
+import { validatePlansAgainstModel } from '../plans/validate-plans.js';
 
 /** The fields this check reads. An Assessment fits, and so does raw data that failed the schema. */
 export interface AssessmentLike {
@@ -15,6 +17,8 @@ export interface AssessmentLike {
   relevance?: unknown;
   extensions?: unknown;
   importedFrom?: unknown;
+  roadmap?: unknown;
+  plans?: unknown;
 }
 
 /**
@@ -59,6 +63,8 @@ export function validateAgainstModel(assessment: AssessmentLike, model: Model): 
       if (isPlainObject(entry)) issues.push(...checkEntry(entry, [field, key], imported));
     }
   }
+  issues.push(...validateRoadmapSettings(assessment.roadmap, index, name));
+  issues.push(...validatePlansAgainstModel(assessment.plans, model));
   return issues;
 }
 

@@ -1,3 +1,4 @@
+import { remapPlanSubjects } from '../plans/plan-helpers.js';
 import type { Assessment, CategoryAnswer } from '../assessment/assessment.types.js';
 import { setOwn } from '../assessment/compact.js';
 import { PkimmError, type Issue } from '../errors.js';
@@ -6,6 +7,7 @@ import type { Model } from '../model/model.types.js';
 import type { IdMapping } from './id-mapping.js';
 import { hasData, type MigrationReport, type MigrationResult } from './migration-report.js';
 import { migratePreserved } from './migrate-preserved.js';
+import { remapRoadmapSettings } from '../roadmap/roadmap-settings.js';
 
 /**
  * Moves an assessment from one model version to the next along an id mapping. Ratings, notes,
@@ -71,6 +73,17 @@ export function migrateAssessment(
     categories,
     requirements,
     relevance,
+    ...(assessment.plans
+      ? { plans: remapPlanSubjects(assessment.plans, (key) => categoryTo.get(key) ?? requirementTo.get(key)) }
+      : {}),
+    ...(assessment.roadmap
+      ? {
+          roadmap: remapRoadmapSettings(
+            assessment.roadmap,
+            (key) => categoryTo.get(key) ?? requirementTo.get(key),
+          ),
+        }
+      : {}),
     ...(kept ? { preserved: kept } : {}),
   };
   return { assessment: migrated, report };

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Assessment } from '../../core/assessment/assessment.types.js';
 import { setOwn } from '../../core/assessment/compact.js';
+import { mergeRoadmapSettings } from '../../core/roadmap/roadmap-settings.js';
 
 /** What an import into an existing assessment changed, per collection of answers. */
 export interface ImportReport {
@@ -61,6 +62,9 @@ export function mergeAssessments(stored: Assessment, file: Assessment): Assessme
   merged.extensions = [...extensions.values()];
   if (file.importedFrom === 'official') merged.importedFrom = 'official';
   if (file.preserved) merged.preserved = { ...(stored.preserved ?? {}), ...structuredClone(file.preserved) };
+  if (file.roadmap) merged.roadmap = mergeRoadmapSettings(stored.roadmap, file.roadmap);
+  // Plans, like answers: the file's plan replaces the stored one of the same id; others stay.
+  if (file.plans) merged.plans = { ...(stored.plans ?? {}), ...structuredClone(file.plans) };
   return merged;
 }
 

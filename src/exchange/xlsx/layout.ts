@@ -84,16 +84,3 @@ export const OVERVIEW_FIELDS = [
 ] as const;
 
 export type OverviewField = (typeof OVERVIEW_FIELDS)[number]['field'];
-
-/** The methodology's action plan fields (assessment/action-plans.md), after the category columns. */
-export const ACTION_PLAN_HEADERS = [
-  'Objectives',
-  'Responsible',
-  'Start',
-  'Due',
-  'Resources and dependencies',
-  'Outputs',
-  'Tasks',
-  'Comments',
-  'Status',
-] as const;

@@ -41,6 +41,7 @@ import {
   type Entry,
 } from './cell-values.js';
 import { inspectZip } from './zip-guard.js';
+import { applyPlansSheet } from './plans-sheet.js';
 
 export interface ReadWorkbookResult {
   assessment: Assessment;
@@ -83,6 +84,7 @@ export async function readWorkbook(
   const rated = requireSheet(workbook, SHEETS.assessment, source);
   reader.applyScoping(assessment, scoping);
   reader.applyRatings(assessment, rated);
+  applyPlansSheet(assessment, workbook.sheet(SHEETS.actionPlans), model, issues);
   if (issues.length === 0) {
     for (const issue of validateAgainstModel(assessment, model))
       issues.push(reader.locate(issue.path, issue.message));

@@ -1,12 +1,11 @@
 import type { Assessment, Applicability } from '../../core/assessment/assessment.types.js';
 import { toPkimmDocument } from '../../core/assessment/to-pkimm-document.js';
-import { levelName } from '../../core/model/model-index.js';
 import type { Model } from '../../core/model/model.types.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import type { LevelValue } from '../../core/scoring/score.types.js';
 import { exceljsPort } from './exceljs-adapter.js';
+import { plansSheet } from './plans-sheet.js';
 import {
-  ACTION_PLAN_HEADERS,
   APPLICABILITY_LABELS,
   DATA_CHUNK,
   DATA_MARKER,
@@ -47,7 +46,7 @@ export async function writeWorkbook(
       scopingSheet(assessment, model),
       assessmentSheet(assessment, model),
       evaluationSheet(assessment, model),
-      actionPlansSheet(assessment, model),
+      plansSheet(assessment, model),
       dataSheet(assessment, model),
     ],
   });
@@ -277,41 +276,6 @@ function evaluationSheet(a: Assessment, model: Model): SheetSpec {
       { header: 'Not assessed', width: 12 },
     ],
     rows,
-  };
-}
-
-/** One plan row per category, ready to fill in; the plan fields stay empty for now. */
-function actionPlansSheet(a: Assessment, model: Model): SheetSpec {
-  const report = scoreAssessment(model, a);
-  const targetLevel: ListValidation = {
-    values: ['1', '2', '3', '4', '5'],
-    title: 'Target level',
-    prompt: 'The level this plan aims for.',
-    error: 'Choose a level from 1 to 5.',
-  };
-  const status: ListValidation = {
-    values: ['Not started', 'In progress', 'Done'],
-    title: 'Status',
-    prompt: 'Not started, In progress or Done.',
-    error: 'Choose Not started, In progress or Done.',
-  };
-  return {
-    name: SHEETS.actionPlans,
-    protect: true,
-    columns: [
-      { header: 'Key', width: 10, hidden: true },
-      { header: 'Category', width: 30 },
-      { header: 'Current level', width: 14 },
-      { header: 'Target level', width: 12 },
-      ...ACTION_PLAN_HEADERS.map((header) => ({ header, width: 24, wrap: true })),
-    ],
-    rows: report.categories.map((c) => [
-      c.key,
-      c.name,
-      c.level === null ? null : `${c.level} ${levelName(model, c.level)}`,
-      edit(null, targetLevel),
-      ...ACTION_PLAN_HEADERS.map((header) => edit(null, header === 'Status' ? status : undefined)),
-    ]),
   };
 }
 

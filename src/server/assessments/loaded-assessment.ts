@@ -3,6 +3,7 @@ import { parsePkimmAssessment } from '../../core/assessment/parse-pkimm-assessme
 import { toPkimmDocument } from '../../core/assessment/to-pkimm-document.js';
 import type { Model } from '../../core/model/model.types.js';
 import type { AssessmentRecord } from '../../persistence/repositories/assessments/assessment-record.js';
+import { applySharedSource, type SharedFrom } from './cycles/shared-source.js';
 import type { ServiceDeps } from './deps.js';
 
 /** A stored assessment with its document read back into the domain type, and its model. */
@@ -10,6 +11,8 @@ export interface LoadedAssessment {
   record: AssessmentRecord;
   assessment: Assessment;
   model: Model;
+  /** Set while Governance and Resources answers come from another assessment (docs/cycles.md). */
+  sharedFrom?: SharedFrom;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function loadAssessment(deps: ServiceDeps, record: AssessmentRecord
     );
   }
   const model = await deps.registry.get(record.modelId, record.modelVersion);
-  return { record, assessment: parsed.assessment, model };
+  return { ...(await applySharedSource(deps, record, parsed.assessment, model)), model };
 }
 
 /** The document we store and serve: our format as plain JSON data, in the model's order. */

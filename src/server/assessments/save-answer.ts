@@ -11,6 +11,7 @@ import { runIdempotent, type IdempotencyRequest, type ServiceResponse } from './
 import { documentOf } from './loaded-assessment.js';
 import { assertNoIssues, unknownKeyIssues } from './model-issues.js';
 import { openForWrite } from './open-assessment.js';
+import { assertNotShared } from './cycles/shared-source.js';
 
 export interface SaveAnswerInput {
   assessmentId: string;
@@ -52,6 +53,7 @@ export async function saveAnswer(
       input.expectedVersion,
     );
     const { assessment, model } = opened;
+    assertNotShared(opened.sharedFrom, change);
     const collection = COLLECTION_OF[change.target];
     assertNoIssues(
       unknownKeyIssues(assessment, model, collection, [change.key]),

@@ -4,6 +4,7 @@
  * may; others get 404). The HTML reply carries its own, stricter Content-Security-Policy:
  * nothing may load or run, only its inline <style> and data: images apply.
  */
+import { reportActionPlans } from '../../reports/plans-input.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PkimmError } from '../../core/errors.js';
@@ -78,6 +79,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           attestation,
           evidence: evidenceByRequirement(await listEvidence(deps.database.db, id)),
           language: lang,
+          actionPlans: reportActionPlans(opened.assessment, opened.model, lang),
           generatedAt: deps.now().toISOString(),
         }),
         type,

@@ -8,14 +8,17 @@ import { isOutOfScope, type Item } from './items.js';
 import { LevelCards, type LevelOption } from './LevelCards.js';
 import { NotApplicable } from './NotApplicable.js';
 import { TextAnswer } from './TextAnswer.js';
+import { CycleNote } from '../cycles/CycleNote.js';
+import { isSharedModule, useCycleInfo } from '../cycles/useCycleInfo.js';
+import { PlanSection } from '../plans/PlanSection.js';
 
 /** The answer form of one category (self mode) or one requirement (full mode). */
 export function ItemEditor({
   item,
   model,
   assessment,
-  canRate,
-  canAnnotate,
+  canRate: mayRate,
+  canAnnotate: mayAnnotate,
   focusTitle,
   askNa,
   onAskNa,
@@ -41,6 +44,10 @@ export function ItemEditor({
   onChange: (change: AnswerChange) => void;
 }) {
   const t = useT();
+  const cycle = useCycleInfo(assessmentId, evidence.length).data;
+  // Shared Governance and Resources answers are changed in their source assessment only.
+  const canRate = mayRate && !isSharedModule(cycle, item.module.id);
+  const canAnnotate = mayAnnotate && !isSharedModule(cycle, item.module.id);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // In the commit itself, not a timer: a key pressed right after a move (N opens the reason
   // box and focuses it) must never have its focus taken back by a late title focus.
@@ -88,6 +95,13 @@ export function ItemEditor({
           <p className="prewrap">{item.requirement.assessment}</p>
         </>
       )}
+      <CycleNote
+        data={cycle}
+        kind={item.kind}
+        moduleId={item.module.id}
+        itemKey={key}
+        levelName={(n) => model.levels.find((l) => l.number === n)?.name ?? ''}
+      />
       {!ownNa && !inheritedNa && (
         <>
           <LevelCards
@@ -171,6 +185,7 @@ export function ItemEditor({
           />
         </>
       )}
+      <PlanSection assessmentId={assessmentId} item={item} model={model} canEdit={canAnnotate} />
     </article>
   );
 }

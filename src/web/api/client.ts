@@ -4,7 +4,7 @@ import { NetworkError, toApiError } from './errors.js';
 export const UNAUTHENTICATED = 'pkimm:unauthenticated';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sent as multipart/form-data instead of JSON (the browser sets the boundary). */
   form?: FormData;

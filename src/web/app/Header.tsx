@@ -24,6 +24,12 @@ export function Header() {
               <Link to={{ page: 'compare', orgId: session.orgId }}>{t('header.compare')}</Link>
             </li>
             <li>
+              <Link to={{ page: 'portfolio', orgId: session.orgId }}>{t('cycles.portfolio')}</Link>
+            </li>
+            <li>
+              <Link to={{ page: 'plans', orgId: session.orgId }}>{t('plans.link')}</Link>
+            </li>
+            <li>
               <Link to={{ page: 'members', orgId: session.orgId }}>{t('header.members')}</Link>
             </li>
           </ul>

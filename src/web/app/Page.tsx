@@ -9,6 +9,9 @@ import { OrgPage } from '../pages/OrgPage.js';
 
 const ResultsPage = lazy(() => import('../results/ResultsPage.js'));
 const ComparePage = lazy(() => import('../results/ComparePage.js'));
+const PortfolioPage = lazy(() => import('../cycles/PortfolioPage.js'));
+const RoadmapPage = lazy(() => import('../roadmap/RoadmapPage.js'));
+const PlansPage = lazy(() => import('../plans/PlansPage.js'));
 
 /** The page for a route, for a signed-in user. */
 export function Page({ route }: { route: Route }) {
@@ -31,10 +34,28 @@ export function Page({ route }: { route: Route }) {
           <ResultsPage assessmentId={route.assessmentId} />
         </Suspense>
       );
+    case 'roadmap':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <RoadmapPage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
     case 'compare':
       return (
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           <ComparePage orgId={route.orgId} a={route.a} b={route.b} />
+        </Suspense>
+      );
+    case 'plans':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <PlansPage key={route.orgId} orgId={route.orgId} />
+        </Suspense>
+      );
+    case 'portfolio':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <PortfolioPage orgId={route.orgId} />
         </Suspense>
       );
     case 'not-found':

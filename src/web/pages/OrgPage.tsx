@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
 import { ImportForm } from '../exchange/ImportForm.js';
 import { CreateOrganisation } from './CreateOrganisation.js';
+import { CyclesPanel } from '../cycles/CyclesPanel.js';
 
 export function OrgPage({ orgId }: { orgId: string }) {
   const t = useT();
@@ -80,6 +81,7 @@ export function OrgPage({ orgId }: { orgId: string }) {
           </tbody>
         </table>
       )}
+      {org && <CyclesPanel orgId={orgId} role={org.role} />}
       {org && roleCan(org.role, 'rate') && (
         <details>
           <summary>{t('org.import')}</summary>

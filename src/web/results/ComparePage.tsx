@@ -8,6 +8,7 @@ import { navigate } from '../router/routes.js';
 import { Chart } from './Chart.js';
 import { categoryAxes, categoryRadar } from './options.js';
 import { loadScored, type Scored } from './useScored.js';
+import { DiffSection } from '../roadmap/DiffSection.js';
 
 const num = (value: number | null) => (value === null ? '–' : formatNumber(value));
 
@@ -106,6 +107,9 @@ export default function ComparePage({
       {!pair.data && !pair.loading && <p>{t('compare.choose')}</p>}
       {pair.loading && a && b && <p>{t('app.loading')}</p>}
       {pair.data && <CompareTable left={pair.data[0]} right={pair.data[1]} />}
+      {pair.data && a && b && (
+        <DiffSection a={a} b={b} titleA={pair.data[0].record.title} titleB={pair.data[1].record.title} />
+      )}
     </>
   );
 }

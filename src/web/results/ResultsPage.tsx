@@ -40,6 +40,8 @@ function ResultsView({ results, onChanged }: { results: Results; onChanged: () =
       <h1 tabIndex={-1}>{t('results.title', { title: record.title })}</h1>
       <p>
         <Link to={{ page: 'answer', assessmentId: record.id }}>{t('results.back')}</Link>
+        {' · '}
+        <Link to={{ page: 'roadmap', assessmentId: record.id }}>{t('roadmap.link')}</Link>
       </p>
       <section aria-labelledby="overall">
         <h2 id="overall">{t('results.overall')}</h2>

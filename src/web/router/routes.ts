@@ -6,8 +6,11 @@ export type Route =
   | { page: 'new-assessment'; orgId: string }
   | { page: 'members'; orgId: string }
   | { page: 'compare'; orgId: string; a?: string; b?: string }
+  | { page: 'portfolio'; orgId: string }
+  | { page: 'plans'; orgId: string }
   | { page: 'answer'; assessmentId: string }
   | { page: 'results'; assessmentId: string }
+  | { page: 'roadmap'; assessmentId: string }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +22,8 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 2) return { page: 'org', orgId: b };
     if (c === 'new' && parts.length === 3) return { page: 'new-assessment', orgId: b };
     if (c === 'members' && parts.length === 3) return { page: 'members', orgId: b };
+    if (c === 'portfolio' && parts.length === 3) return { page: 'portfolio', orgId: b };
+    if (c === 'plans' && parts.length === 3) return { page: 'plans', orgId: b };
     if (c === 'compare' && parts.length <= 5) {
       const [, , , x, y] = parts;
       return { page: 'compare', orgId: b, ...(x ? { a: x } : {}), ...(y ? { b: y } : {}) };
@@ -27,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'assessments' && b) {
     if (parts.length === 2) return { page: 'answer', assessmentId: b };
     if (c === 'results' && parts.length === 3) return { page: 'results', assessmentId: b };
+    if (c === 'roadmap' && parts.length === 3) return { page: 'roadmap', assessmentId: b };
   }
   return { page: 'not-found' };
 }
@@ -44,12 +50,18 @@ export function hrefOf(route: Route): string {
       return `#/orgs/${e(route.orgId)}/new`;
     case 'members':
       return `#/orgs/${e(route.orgId)}/members`;
+    case 'portfolio':
+      return `#/orgs/${e(route.orgId)}/portfolio`;
+    case 'plans':
+      return `#/orgs/${e(route.orgId)}/plans`;
     case 'compare':
       return `#/orgs/${e(route.orgId)}/compare${route.a ? `/${e(route.a)}` : ''}${route.a && route.b ? `/${e(route.b)}` : ''}`;
     case 'answer':
       return `#/assessments/${e(route.assessmentId)}`;
     case 'results':
       return `#/assessments/${e(route.assessmentId)}/results`;
+    case 'roadmap':
+      return `#/assessments/${e(route.assessmentId)}/roadmap`;
     case 'not-found':
       return '#/not-found';
   }

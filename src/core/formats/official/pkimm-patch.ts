@@ -47,6 +47,8 @@ export const pkimmPatchSchema = z.strictObject({
   modules: optionalNull(f.modules),
   extensions: f.extensions,
   preserved: optionalNull(f.preserved),
+  roadmap: optionalNull(f.roadmap),
+  plans: optionalNull(f.plans),
   categories: z.record(z.string(), categoryPatch.nullable()).optional(),
   requirements: z.record(z.string(), requirementPatch.nullable()).optional(),
   relevance: z.record(z.string(), categoryPatch.nullable()).optional(),
@@ -69,6 +71,8 @@ const WHOLE = [
   'extensions',
   'importedFrom',
   'preserved',
+  'roadmap',
+  'plans',
 ] as const;
 // Every Assessment field is covered, or this line stops compiling.
 const _covered: Exclude<keyof Assessment, (typeof MAPS)[number] | (typeof WHOLE)[number]> extends never

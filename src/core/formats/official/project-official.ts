@@ -5,6 +5,8 @@
  */
 import type { Assessment } from '../../assessment/assessment.types.js';
 import type { Model } from '../../model/model.types.js';
+import { indexModel } from '../../model/model-index.js';
+import { plansToOfficial } from '../../plans/official-plans.js';
 import { preservedOf } from './preserved.js';
 import { layOut, type Slot } from './slots.js';
 import { stateSchemaVersionOf } from './state-schema-version.js';
@@ -33,6 +35,7 @@ export const DERIVED_TOP_LEVEL_KEYS = [
   'targetDate',
   'finishDate',
   'pkiEnvironment',
+  'actionPlans',
 ];
 
 export function projectOfficial(assessment: Assessment, model: Model): Record<string, unknown> {
@@ -75,7 +78,10 @@ export function projectOfficial(assessment: Assessment, model: Model): Record<st
     slot('finishDate', a.dates?.finish),
     slot('pkiEnvironment', environment, Object.keys(environment).length > 0 ? 'data' : 'empty'),
     slot('workspace', undefined),
-    slot('actionPlans', undefined),
+    slot(
+      'actionPlans',
+      plansToOfficial(a.plans, (key) => indexModel(model).categoryByKey.has(key)),
+    ),
   ];
   const placed = new Set(['stateSchemaVersion', ...body.map((s) => s.key), X_PKIMM]);
   for (const [key, value] of Object.entries(official))

@@ -13,6 +13,8 @@ import { describeValue } from '../../assessment/rating.js';
 import { PkimmError } from '../../errors.js';
 import { indexModel } from '../../model/model-index.js';
 import { MODULE_IDS, type Model } from '../../model/model.types.js';
+import { plansFromOfficial } from '../../plans/official-plans.js';
+import type { ActionPlans } from '../../plans/plan.types.js';
 import { keepUnreproduced } from './keep-unreproduced.js';
 import type { OfficialKeyOrder } from './preserved.js';
 import { X_PKIMM } from './project-official.js';
@@ -100,7 +102,14 @@ function answersOf(
     requirements,
     extensions: extensionsOf(doc['enabledExtensions']),
     relevance,
+    ...plansOf(doc['actionPlans'], index),
   };
+}
+
+/** The app's category plans as ours (official-plans.ts); an unreadable value stays in `preserved` only. */
+function plansOf(value: unknown, index: ReturnType<typeof indexModel>): { plans?: ActionPlans } {
+  const plans = plansFromOfficial(value, (key) => index.categoryByKey.has(key));
+  return Object.keys(plans).length > 0 ? { plans } : {};
 }
 
 function entriesOf(doc: Record<string, unknown>, key: string, issues: PathIssue[]): [string, unknown][] {
