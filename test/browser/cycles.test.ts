@@ -198,6 +198,11 @@ describe('cycles and portfolio', { timeout: 300_000 }, () => {
     const radios = page.getByRole('group', { name: /^Level of / }).getByRole('radio');
     expect(await radios.nth(2).isChecked()).toBe(true);
     expect(await radios.nth(0).isDisabled()).toBe(true);
+    // A shortcut on a shared item sends nothing either: the level stays, nothing is refused.
+    await page.keyboard.press('1');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await page.locator('.save-status').getAttribute('data-state')).toBe('saved');
+    expect(await radios.nth(2).isChecked()).toBe(true);
     await checkA11y(page, 'answer page with shared answers');
     await screenshot(page, 'cycles-shared-answers');
     expect(problems.errors).toEqual([]);

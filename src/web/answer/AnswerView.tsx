@@ -10,6 +10,7 @@ import type { Editor } from '../autosave/useAssessmentEditor.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
+import { isSharedModule, useCycleInfo } from '../cycles/useCycleInfo.js';
 import { DetailsForm } from './DetailsForm.js';
 import { ItemEditor } from './ItemEditor.js';
 import { ItemNav } from './ItemNav.js';
@@ -52,6 +53,9 @@ export function AnswerView({ editor }: { editor: Editor }) {
   // After the first move or pick, each new item takes focus on its title (not on first load,
   // where the page heading has it).
   const [moved, setMoved] = useState(false);
+  // Once per assessment (and when its evidence changes), not per item: moving must not fetch.
+  const cycle = useCycleInfo(record.id, evidence.data?.evidence.length ?? 0).data;
+  const shared = (moduleId: string) => isSharedModule(cycle, moduleId);
   const item = items[current];
   const progress = progressOf(assessment, items);
 
@@ -65,11 +69,11 @@ export function AnswerView({ editor }: { editor: Editor }) {
   useAnswerKeys(
     {
       rate: (level: Rating) => {
-        if (!item || !may.rate || isOutOfScope(assessment, item)) return;
+        if (!item || !may.rate || shared(item.module.id) || isOutOfScope(assessment, item)) return;
         change({ target: item.kind, key: item.key, field: 'level', value: level });
       },
       markNa: () => {
-        if (item && may.rate && !isOutOfScope(assessment, item)) setAskNa(true);
+        if (item && may.rate && !shared(item.module.id) && !isOutOfScope(assessment, item)) setAskNa(true);
       },
       move,
     },
@@ -122,6 +126,7 @@ export function AnswerView({ editor }: { editor: Editor }) {
               canRate={may.rate}
               canAnnotate={may.annotate}
               focusTitle={moved}
+              cycle={cycle}
               askNa={askNa}
               onAskNa={setAskNa}
               onChange={change}

@@ -9,7 +9,8 @@ import { LevelCards, type LevelOption } from './LevelCards.js';
 import { NotApplicable } from './NotApplicable.js';
 import { TextAnswer } from './TextAnswer.js';
 import { CycleNote } from '../cycles/CycleNote.js';
-import { isSharedModule, useCycleInfo } from '../cycles/useCycleInfo.js';
+import type { CycleInfo } from '../cycles/cycles-api.js';
+import { isSharedModule } from '../cycles/useCycleInfo.js';
 import { PlanSection } from '../plans/PlanSection.js';
 
 /** The answer form of one category (self mode) or one requirement (full mode). */
@@ -20,6 +21,7 @@ export function ItemEditor({
   canRate: mayRate,
   canAnnotate: mayAnnotate,
   focusTitle,
+  cycle,
   askNa,
   onAskNa,
   onChange,
@@ -39,12 +41,13 @@ export function ItemEditor({
   canAnnotate: boolean;
   /** Put focus on the title when this item appears (after a move, not on first load). */
   focusTitle: boolean;
+  /** The assessment's cycle data (baseline, shared source, evidence age), loaded once by the page. */
+  cycle: CycleInfo | undefined;
   askNa: boolean;
   onAskNa: (open: boolean) => void;
   onChange: (change: AnswerChange) => void;
 }) {
   const t = useT();
-  const cycle = useCycleInfo(assessmentId, evidence.length).data;
   // Shared Governance and Resources answers are changed in their source assessment only.
   const canRate = mayRate && !isSharedModule(cycle, item.module.id);
   const canAnnotate = mayAnnotate && !isSharedModule(cycle, item.module.id);
