@@ -16,8 +16,7 @@ import { AssessmentSchema } from './assessments/assessment-schemas.js';
 import { ImportIntoSchema } from './exchange-schemas.js';
 import { errorResponses, IdParam, SECURITY, WriteHeaders } from './assessments/common-schemas.js';
 import { assessmentErrorHandler } from './assessments/conflict-handler.js';
-import { attachment } from './assessments/content-disposition.js';
-import { idempotencyOf, send } from './assessments/reply-helpers.js';
+import { idempotencyOf, send, sendDownload } from './assessments/reply-helpers.js';
 
 /** Raw upload types; multipart/form-data (a part named `file`) is accepted as well. */
 const RAW_TYPES = [
@@ -73,10 +72,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
           satisfiedFrom: request.query.satisfiedFrom,
         },
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachment(file.fileName))
-        .send(file.content);
+      return sendDownload(reply, file, file.content);
     },
   );
 
@@ -94,10 +90,7 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       try {
         const file = await erambaExport(app.deps, request.params.id, request.params.version);
-        return reply
-          .header('content-type', file.contentType)
-          .header('content-disposition', attachment(file.fileName))
-          .send(file.content);
+        return sendDownload(reply, file, file.content);
       } catch (error) {
         // The model is the resource in the path here, so a missing one is a plain 404.
         if (error instanceof PkimmError && error.code === 'MODEL_NOT_FOUND')

@@ -9,8 +9,7 @@ import { changePlan, type PlanChange } from '../assessments/plans/change-plan.js
 import { assessmentPlans, exportPlanFile, organisationPlans } from '../assessments/plans/read-plans.js';
 import { errorResponses, IdParam, SECURITY, WriteHeaders } from './assessments/common-schemas.js';
 import { assessmentErrorHandler } from './assessments/conflict-handler.js';
-import { attachment } from './assessments/content-disposition.js';
-import { idempotencyOf, send } from './assessments/reply-helpers.js';
+import { idempotencyOf, send, sendDownload } from './assessments/reply-helpers.js';
 
 const BodySchema = z
   .record(z.string(), z.unknown())
@@ -195,10 +194,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.format,
         request.ip,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', attachment(file.fileName))
-        .send(file.body);
+      return sendDownload(reply, file, file.body);
     },
   );
 
@@ -221,10 +217,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.format,
         request.ip,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', attachment(file.fileName))
-        .send(file.body);
+      return sendDownload(reply, file, file.body);
     },
   );
 };

@@ -5,8 +5,7 @@ import { runIdempotent } from '../../assessments/idempotency.js';
 import { importAssessment } from '../../assessments/import-assessment.js';
 import { AssessmentSchema } from './assessment-schemas.js';
 import { errorResponses, IdParam, SECURITY, WriteHeaders } from './common-schemas.js';
-import { attachment } from './content-disposition.js';
-import { idempotencyOf, send } from './reply-helpers.js';
+import { idempotencyOf, send, sendDownload } from './reply-helpers.js';
 
 const TEXT_TYPES = ['text/yaml', 'application/yaml', 'application/x-yaml', 'application/json', 'text/plain'];
 
@@ -68,10 +67,7 @@ export const importExportRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.format,
         request.ip,
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', attachment(file.fileName))
-        .send(file.text);
+      return sendDownload(reply, file, file.text);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser } from '../../auth/access.js';
+import { attachment } from './content-disposition.js';
 import { requestHash, type IdempotencyRequest, type ServiceResponse } from '../../assessments/idempotency.js';
 
 /**
@@ -26,4 +27,16 @@ export function send<T>(reply: FastifyReply, response: ServiceResponse<T>): T {
   reply.status(response.status);
   if (response.etag !== undefined) reply.header('etag', response.etag);
   return response.body;
+}
+
+/** Sends a file as a download: its type, and a Content-Disposition that names it (RFC 5987 safe). */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { contentType: string; fileName: string },
+  body: string | Buffer | Uint8Array,
+): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', attachment(file.fileName))
+    .send(body);
 }
