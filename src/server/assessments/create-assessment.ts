@@ -64,30 +64,32 @@ export async function storeNewAssessment(
 ): Promise<ServiceResponse<AssessmentView>> {
   const { assessment, model } = input;
   assertNoIssues(validateAgainstModel(assessment, model), 'the assessment is not valid');
-  const at = deps.now().toISOString();
-  const document = documentOf(assessment, model);
-  const body = assessmentView(
-    {
-      id: input.id,
-      orgId,
-      title: assessment.title,
-      modelId: model.id,
-      modelVersion: model.version,
-      mode: assessment.mode,
-      type: assessment.type ?? null,
-      status: 'draft',
-      version: 1,
-      document,
-      createdBy: user.userId,
-      createdAt: at,
-      updatedAt: at,
-    },
-    assessment,
-  );
+  const draft = newDraft({ id: input.id, orgId, assessment, model, userId: user.userId, at: deps.now() });
+  const body = draft.view;
   const etag = etagOf(1);
   const kept = keep({ status: 201, etag, body });
   await insertAssessment(deps.database.db, {
-    id: input.id,
+    ...draft.row,
+    kind: input.kind,
+    ...(kept ? { idempotency: kept } : {}),
+  });
+  return { status: 201, etag, body };
+}
+
+/** What a new draft is stored as (without the revision kind) and how the API shows it, from one set of facts. */
+export function newDraft(input: {
+  id: string;
+  orgId: string;
+  assessment: Assessment;
+  model: Model;
+  userId: string;
+  at: Date;
+}): { row: Omit<Parameters<typeof insertAssessment>[1], 'kind'>; view: AssessmentView } {
+  const { id, orgId, assessment, model } = input;
+  const at = input.at.toISOString();
+  const document = documentOf(assessment, model);
+  const facts = {
+    id,
     orgId,
     title: assessment.title,
     modelId: model.id,
@@ -95,12 +97,14 @@ export async function storeNewAssessment(
     mode: assessment.mode,
     type: assessment.type ?? null,
     document,
-    actor: user.userId,
-    at,
-    kind: input.kind,
-    ...(kept ? { idempotency: kept } : {}),
-  });
-  return { status: 201, etag, body };
+  };
+  return {
+    row: { ...facts, actor: input.userId, at },
+    view: assessmentView(
+      { ...facts, status: 'draft', version: 1, createdBy: input.userId, createdAt: at, updatedAt: at },
+      assessment,
+    ),
+  };
 }
 
 /** The optional details that were given, empty objects and strings left out. */

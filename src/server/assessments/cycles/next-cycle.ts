@@ -4,9 +4,9 @@ import { PkimmError } from '../../../core/errors.js';
 import { validateAgainstModel } from '../../../core/assessment/validate-against-model.js';
 import { getCycle, insertNextCycle } from '../../../persistence/repositories/cycles.js';
 import type { Principal } from '../../auth/principal.js';
-import { assessmentView, type AssessmentView } from '../assessment-view.js';
+import type { AssessmentView } from '../assessment-view.js';
+import { newDraft } from '../create-assessment.js';
 import type { ServiceDeps } from '../deps.js';
-import { documentOf } from '../loaded-assessment.js';
 import { assertNoIssues } from '../model-issues.js';
 import { openAssessment } from '../open-assessment.js';
 import { requireOrgCapability } from '../org-access.js';
@@ -42,23 +42,17 @@ export async function startNextCycle(
   const id = randomUUID();
   const assessment = nextCycleAssessment(previous.assessment, id, title ?? previous.assessment.title);
   assertNoIssues(validateAgainstModel(assessment, previous.model), 'the next cycle is not valid');
-  const document = documentOf(assessment, previous.model);
-  const at = deps.now().toISOString();
+  const draft = newDraft({
+    id,
+    orgId,
+    assessment,
+    model: previous.model,
+    userId: user.userId,
+    at: deps.now(),
+  });
   const scope = await getCycle(deps.database.db, assessmentId, orgId);
   const evidenceCopied = await insertNextCycle(deps.database.db, {
-    assessment: {
-      id,
-      orgId,
-      title: assessment.title,
-      modelId: previous.model.id,
-      modelVersion: previous.model.version,
-      mode: assessment.mode,
-      type: assessment.type ?? null,
-      document,
-      actor: user.userId,
-      at,
-      kind: 'next-cycle',
-    },
+    assessment: { ...draft.row, kind: 'next-cycle' },
     cycle: {
       assessmentId: id,
       orgId,
@@ -69,23 +63,5 @@ export async function startNextCycle(
     },
     fromAssessmentId: assessmentId,
   });
-  const view = assessmentView(
-    {
-      id,
-      orgId,
-      title: assessment.title,
-      modelId: previous.model.id,
-      modelVersion: previous.model.version,
-      mode: assessment.mode,
-      type: assessment.type ?? null,
-      status: 'draft',
-      version: 1,
-      document,
-      createdBy: user.userId,
-      createdAt: at,
-      updatedAt: at,
-    },
-    assessment,
-  );
-  return { assessment: view, evidenceCopied };
+  return { assessment: draft.view, evidenceCopied };
 }
