@@ -8,6 +8,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRoadmapCommands } from './commands/roadmap-register.js';
 import { registerPlansCommands } from './commands/plans-register.js';
 import { registerCycleCommands } from './commands/cycles-register.js';
+import { registerBenchmarkCommands } from './commands/benchmark-register.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
 
@@ -203,6 +204,7 @@ export function buildProgram(context: CliContext): Command {
   registerRoadmapCommands(program, context);
   registerPlansCommands(program, context);
   registerCycleCommands(program, context);
+  registerBenchmarkCommands(program, context);
 
   program
     .command('demo')

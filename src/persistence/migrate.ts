@@ -4,6 +4,7 @@ import type { DialectName } from './dialect.js';
 import { init } from './migrations/001-init.js';
 import { attestations } from './migrations/002-attestations.js';
 import { cycles } from './migrations/003-cycles.js';
+import { benchmark } from './migrations/004-benchmark.js';
 
 /**
  * The migrations, imported statically so they work the same under tsx and from dist/ (no
@@ -18,6 +19,7 @@ function migrator(db: Kysely<unknown>, dialect: DialectName) {
           '001-init': init(dialect),
           '002-attestations': attestations(),
           '003-cycles': cycles(),
+          '004-benchmark': benchmark(),
         }),
     },
   });

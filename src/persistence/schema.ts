@@ -183,6 +183,29 @@ export interface PortfolioScopeTable {
   updated_at: string;
 }
 
+/** One organisation's contribution to a benchmark pool per model version (migration 004). */
+export interface BenchmarkSubmissionTable {
+  pool: string;
+  org_hash: string;
+  model_version: string;
+  quarter: string;
+  industry: string;
+  size: string;
+  region: string;
+  role: string;
+  cas: string;
+  type: string;
+  levels: string;
+  synthetic: number;
+  submitted_at: string;
+}
+
+export interface BenchmarkSecretTable {
+  id: string;
+  secret: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -199,4 +222,6 @@ export interface Database {
   attestation_keys: AttestationKeyTable;
   assessment_cycles: AssessmentCycleTable;
   portfolio_scopes: PortfolioScopeTable;
+  benchmark_submissions: BenchmarkSubmissionTable;
+  benchmark_secrets: BenchmarkSecretTable;
 }

@@ -26,6 +26,7 @@ import { cycleRoutes } from './routes/cycles/index.js';
 import { webRoutes } from './web.js';
 import { planRoutes } from './routes/plans.js';
 import { roadmapRoutes } from './routes/roadmap.js';
+import { benchmarkRoutes } from './routes/benchmark.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cycleRoutes, { prefix: '/api/v1' });
   await app.register(planRoutes, { prefix: '/api/v1' });
   await app.register(roadmapRoutes, { prefix: '/api/v1' });
+  await app.register(benchmarkRoutes, { prefix: '/api/v1' });
   await app.register(attestationRoutes);
   await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });
   return app;

@@ -22,6 +22,8 @@ export interface ServerConfig {
   evidenceMaxAgeMonths: number;
   /** The signing identity of attestations (PKIMM_ATTEST_*; generated and stored when not set). */
   attestation: AttestationSource;
+  /** Benchmark privacy threshold (PKIMM_BENCHMARK_K, ≥ 5) and HMAC secret (PKIMM_BENCHMARK_SECRET, else stored). */
+  benchmark: { k: number; secret: string | null };
 }
 
 const port = z.coerce
@@ -52,6 +54,12 @@ const EnvSchema = z.object({
     .default(10 * 1024 * 1024),
   PKIMM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   PKIMM_EVIDENCE_MAX_AGE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  PKIMM_BENCHMARK_K: z.coerce
+    .number({ error: 'must be a whole number of at least 5' })
+    .int('must be a whole number of at least 5')
+    .min(5, 'must be a whole number of at least 5 (smaller groups would expose single peers)')
+    .default(10),
+  PKIMM_BENCHMARK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Reads and validates the configuration; every wrong variable is named with what it should be. */
@@ -89,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     sessionDays: e.PKIMM_SESSION_DAYS,
     evidenceMaxAgeMonths: e.PKIMM_EVIDENCE_MAX_AGE_MONTHS,
     attestation: attestation.source,
+    benchmark: { k: e.PKIMM_BENCHMARK_K, secret: e.PKIMM_BENCHMARK_SECRET ?? null },
   };
 }

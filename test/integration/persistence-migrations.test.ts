@@ -17,6 +17,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ['001-init', true],
       ['002-attestations', true],
       ['003-cycles', true],
+      ['004-benchmark', true],
     ]);
   });
 
@@ -35,6 +36,8 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'attestations',
         'assessments',
         'audit_log',
+        'benchmark_secrets',
+        'benchmark_submissions',
         'evidence',
         'idempotency_keys',
         'memberships',
@@ -148,6 +151,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('roll back to an empty schema and forward again', async () => {
     const db = database.handle.db as never;
     // One step down per migration, newest first.
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['004-benchmark'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['003-cycles'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['002-attestations'] });
     await migrateDown(db, dialect);
@@ -156,7 +160,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       .filter((n) => !n.startsWith('kysely_'));
     expect(left).toEqual([]);
     expect(await migrateToLatest(db, dialect)).toEqual({
-      applied: ['001-init', '002-attestations', '003-cycles'],
+      applied: ['001-init', '002-attestations', '003-cycles', '004-benchmark'],
     });
     await sql`select count(*) from assessments`.execute(database.handle.db);
   });

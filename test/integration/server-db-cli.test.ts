@@ -25,7 +25,7 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
 
     const down = context();
     await dbDownCommand(down.context, { yes: true }, env);
-    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 003-cycles\\n$`));
+    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 004-benchmark\\n$`));
 
     const pending = context();
     await dbStatusCommand(pending.context, { format: 'json' }, env);
@@ -33,13 +33,14 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
       migrations: [
         { name: '001-init' },
         { name: '002-attestations' },
-        { name: '003-cycles', appliedAt: null },
+        { name: '003-cycles' },
+        { name: '004-benchmark', appliedAt: null },
       ],
     });
 
     const migrate = context();
     await dbMigrateCommand(migrate.context, env);
-    expect(migrate.out()).toMatch(/: applied 003-cycles\n$/);
+    expect(migrate.out()).toMatch(/: applied 004-benchmark\n$/);
 
     const again = context();
     await dbMigrateCommand(again.context, env);

@@ -11,6 +11,7 @@ const ResultsPage = lazy(() => import('../results/ResultsPage.js'));
 const ComparePage = lazy(() => import('../results/ComparePage.js'));
 const PortfolioPage = lazy(() => import('../cycles/PortfolioPage.js'));
 const RoadmapPage = lazy(() => import('../roadmap/RoadmapPage.js'));
+const BenchmarkPage = lazy(() => import('../benchmark/BenchmarkPage.js'));
 const PlansPage = lazy(() => import('../plans/PlansPage.js'));
 
 /** The page for a route, for a signed-in user. */
@@ -38,6 +39,12 @@ export function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           <RoadmapPage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'benchmark':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <BenchmarkPage key={route.assessmentId} assessmentId={route.assessmentId} />
         </Suspense>
       );
     case 'compare':

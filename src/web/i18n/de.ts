@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { benchmarkDe } from './features/benchmark.de.js';
 import { cyclesDe } from './features/cycles.de.js';
 import { plansDe } from './features/plans.de.js';
 import { roadmapDe } from './features/roadmap.de.js';
@@ -256,4 +257,5 @@ export const de: Record<MessageKey, string> = {
   ...roadmapDe,
   ...plansDe,
   ...cyclesDe,
+  ...benchmarkDe,
 };

@@ -1,3 +1,4 @@
+import { benchmarkEn } from './features/benchmark.en.js';
 import { cyclesEn } from './features/cycles.en.js';
 import { plansEn } from './features/plans.en.js';
 import { roadmapEn } from './features/roadmap.en.js';
@@ -256,6 +257,7 @@ export const en = {
   ...roadmapEn,
   ...plansEn,
   ...cyclesEn,
+  ...benchmarkEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

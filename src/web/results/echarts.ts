@@ -1,5 +1,5 @@
 /** Only the ECharts parts the results page uses, with the SVG renderer (no canvas, text stays crisp). */
-import { HeatmapChart, RadarChart } from 'echarts/charts';
+import { BoxplotChart, HeatmapChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,8 @@ import { SVGRenderer } from 'echarts/renderers';
 echarts.use([
   RadarChart,
   HeatmapChart,
+  BoxplotChart,
+  ScatterChart,
   RadarComponent,
   GridComponent,
   TooltipComponent,

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'answer'; assessmentId: string }
   | { page: 'results'; assessmentId: string }
   | { page: 'roadmap'; assessmentId: string }
+  | { page: 'benchmark'; assessmentId: string }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
     if (parts.length === 2) return { page: 'answer', assessmentId: b };
     if (c === 'results' && parts.length === 3) return { page: 'results', assessmentId: b };
     if (c === 'roadmap' && parts.length === 3) return { page: 'roadmap', assessmentId: b };
+    if (c === 'benchmark' && parts.length === 3) return { page: 'benchmark', assessmentId: b };
   }
   return { page: 'not-found' };
 }
@@ -62,6 +64,8 @@ export function hrefOf(route: Route): string {
       return `#/assessments/${e(route.assessmentId)}/results`;
     case 'roadmap':
       return `#/assessments/${e(route.assessmentId)}/roadmap`;
+    case 'benchmark':
+      return `#/assessments/${e(route.assessmentId)}/benchmark`;
     case 'not-found':
       return '#/not-found';
   }

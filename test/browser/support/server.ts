@@ -21,6 +21,8 @@ export interface BrowserTestServer {
   url: string;
   email: string;
   password: string;
+  /** The PKIMM_HOME of a server started by startServer, for CLI commands on the same data (`benchmark synth`). */
+  home?: string;
   process: ServerProcess;
   stop(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export async function startServer(email = 'ada@example.test'): Promise<BrowserTe
     url: server.url,
     email,
     password: PASSWORD,
+    home,
     process: server,
     stop: async () => {
       server.child.kill('SIGTERM');
