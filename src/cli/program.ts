@@ -106,7 +106,10 @@ export function buildProgram(context: CliContext): Command {
     .description(
       'run the server until SIGTERM/SIGINT (PORT, HOST, DATABASE_URL, PKIMM_HOME, LOG_LEVEL; see README)',
     )
-    .action(async () => (await import('./commands/serve.js')).serveCommand(context));
+    .option('--benchmark-hub', 'serve only the benchmark hub (PKIMM_HUB_TOKENS; docs/benchmark.md)')
+    .action(async (options: { benchmarkHub?: boolean }) =>
+      (await import('./commands/serve.js')).serveCommand(context, context.env, options),
+    );
 
   const db = program.command('db').description('the database schema: migrate, status, down');
   db.command('migrate')

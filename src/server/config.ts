@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PkimmError } from '../core/errors.js';
 import { attestationSourceOf, type AttestationSource } from './attestations/attestation-config.js';
+import { hubClientOf, hubTokensOf, type HubClientConfig } from './hub/hub-config.js';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface ServerConfig {
@@ -23,7 +24,7 @@ export interface ServerConfig {
   /** The signing identity of attestations (PKIMM_ATTEST_*; generated and stored when not set). */
   attestation: AttestationSource;
   /** Benchmark privacy threshold (PKIMM_BENCHMARK_K, ≥ 5) and HMAC secret (PKIMM_BENCHMARK_SECRET, else stored). */
-  benchmark: { k: number; secret: string | null };
+  benchmark: { k: number; secret: string | null; hub: HubClientConfig | null; hubTokens: string[] };
 }
 
 const port = z.coerce
@@ -68,12 +69,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   );
   const attestation = attestationSourceOf(env);
-  if (!parsed.success || attestation.issues.length > 0) {
+  const hub = hubClientOf(env);
+  const hubTokens = hubTokensOf(env);
+  const otherIssues = [...attestation.issues, ...hub.issues, ...hubTokens.issues];
+  if (!parsed.success || otherIssues.length > 0) {
     const issues = (parsed.error?.issues ?? []).map((issue) => {
       const name = String(issue.path[0] ?? '');
       return { path: name, message: `${issue.message} (got ${JSON.stringify(env[name])})` };
     });
-    issues.push(...attestation.issues);
+    issues.push(...otherIssues);
     throw new PkimmError('CONFIG_INVALID', 'the server configuration is invalid', { issues });
   }
   const e = parsed.data;
@@ -97,6 +101,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     sessionDays: e.PKIMM_SESSION_DAYS,
     evidenceMaxAgeMonths: e.PKIMM_EVIDENCE_MAX_AGE_MONTHS,
     attestation: attestation.source,
-    benchmark: { k: e.PKIMM_BENCHMARK_K, secret: e.PKIMM_BENCHMARK_SECRET ?? null },
+    benchmark: {
+      k: e.PKIMM_BENCHMARK_K,
+      secret: e.PKIMM_BENCHMARK_SECRET ?? null,
+      hub: hub.hub,
+      hubTokens: hubTokens.tokens,
+    },
   };
 }

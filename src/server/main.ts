@@ -12,6 +12,7 @@ import { pingDatabase } from '../persistence/dialect.js';
 import { migrateToLatest } from '../persistence/migrate.js';
 import { buildApp, type AppDeps } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
+import { buildHubApp } from './hub/hub-app.js';
 
 export interface StartOptions {
   /** Where the one human-readable "listening" line goes; logs go to stdout as JSON regardless. */
@@ -19,6 +20,8 @@ export interface StartOptions {
   /** Signals that start a graceful stop; a second one forces it. None for in-process use. */
   signals?: readonly NodeJS.Signals[];
   logger?: AppDeps['logger'];
+  /** Serve only the benchmark hub (`pkimm serve --benchmark-hub`, docs/benchmark.md). */
+  hub?: boolean;
 }
 
 export interface StopOutcome {
@@ -93,6 +96,14 @@ export async function startServer(
   try {
     await migrateToLatest(database.db as never, database.dialect);
     const registry = new ModelRegistry({ dataDir: config.dataDir });
+    const logger = options.logger === undefined ? {} : { logger: options.logger };
+    if (options.hub) {
+      app = await buildHubApp({ config, database, ...logger });
+      await listen(app, config);
+      const url = listeningUrl(app);
+      options.announce?.(`pkimm benchmark hub listening on ${url} (${describeDatabase(config.databaseUrl)})`);
+      return { app, config, url, ...stopper(app, database, options.signals ?? []) };
+    }
     app = await buildApp({
       config,
       database,

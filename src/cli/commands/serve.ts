@@ -7,8 +7,13 @@ type Env = Record<string, string | undefined>;
  * `pkimm serve`: runs the server until SIGTERM or SIGINT and returns once it has drained, so
  * the CLI exits 0 on a graceful stop. The listening socket keeps the process alive meanwhile.
  */
-export async function serveCommand(context: CliContext, env: Env = context.env): Promise<void> {
+export async function serveCommand(
+  context: CliContext,
+  env: Env = context.env,
+  options: { benchmarkHub?: boolean } = {},
+): Promise<void> {
   const server = await startServer(env, {
+    hub: options.benchmarkHub === true,
     // stderr, so stdout carries nothing but JSON log lines for whatever collects them.
     announce: (line) => context.io.stderr(`${line}\n`),
     signals: ['SIGTERM', 'SIGINT'],

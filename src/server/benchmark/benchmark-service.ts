@@ -14,6 +14,7 @@ import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from '../assessments/deps.js';
 import { openAssessment, type OpenedAssessment } from '../assessments/open-assessment.js';
 import { requireOrgCapability } from '../assessments/org-access.js';
+import { hubList, hubSubmit, hubWithdraw } from './hub-pool.js';
 import { orgHash } from './secret.js';
 
 /** Opens a final assessment for its owner; the payload is only ever built from a final one. */
@@ -56,17 +57,20 @@ export async function submit(
   const at = deps.now();
   const payload = payloadOf(opened, profile, at);
   const hash = await orgHash(deps, opened.record.orgId);
-  const replaced = await upsertSubmission(deps.database.db, {
-    pool: LOCAL_POOL,
-    orgHash: hash,
-    modelVersion: payload.modelVersion,
-    quarter: payload.quarter,
-    profile: payload.profile,
-    type: payload.type,
-    levels: payload.levels,
-    synthetic: false,
-    submittedAt: at.toISOString(),
-  });
+  const hub = deps.config.benchmark.hub;
+  const replaced = hub
+    ? await hubSubmit(hub, hash, payload)
+    : await upsertSubmission(deps.database.db, {
+        pool: LOCAL_POOL,
+        orgHash: hash,
+        modelVersion: payload.modelVersion,
+        quarter: payload.quarter,
+        profile: payload.profile,
+        type: payload.type,
+        levels: payload.levels,
+        synthetic: false,
+        submittedAt: at.toISOString(),
+      });
   await recordAudit(deps.database.db, {
     orgId: opened.record.orgId,
     actorUserId: opened.principal.userId,
@@ -87,7 +91,9 @@ export async function submit(
 
 export async function listSubmissions(deps: ServiceDeps, principal: Principal | null, orgId: string) {
   await requireOrgCapability(deps, principal, orgId, 'read');
-  const rows = await listOwnSubmissions(deps.database.db, LOCAL_POOL, await orgHash(deps, orgId));
+  const hash = await orgHash(deps, orgId);
+  const hub = deps.config.benchmark.hub;
+  const rows = hub ? await hubList(hub, hash) : await listOwnSubmissions(deps.database.db, LOCAL_POOL, hash);
   return {
     submissions: rows.map((row) => ({
       modelVersion: row.modelVersion,
@@ -106,12 +112,11 @@ export async function withdraw(
   ip: string,
 ): Promise<void> {
   const user = await requireOrgCapability(deps, principal, orgId, 'finalise');
-  const removed = await deleteSubmission(
-    deps.database.db,
-    LOCAL_POOL,
-    await orgHash(deps, orgId),
-    modelVersion,
-  );
+  const hash = await orgHash(deps, orgId);
+  const hub = deps.config.benchmark.hub;
+  const removed = hub
+    ? await hubWithdraw(hub, hash, modelVersion)
+    : await deleteSubmission(deps.database.db, LOCAL_POOL, hash, modelVersion);
   if (!removed)
     throw new PkimmError(
       'NOT_FOUND',

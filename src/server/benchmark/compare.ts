@@ -15,6 +15,7 @@ import type { Database } from '../../persistence/schema.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from '../assessments/deps.js';
 import { openAssessment } from '../assessments/open-assessment.js';
+import { hubCompare } from './hub-pool.js';
 
 export const ALL_TYPES: readonly AssessmentType[] = ['self', 'formal', 'third-party'];
 
@@ -54,6 +55,9 @@ export async function compare(
   for (const category of scoreAssessment(opened.model, opened.assessment).categories)
     own[category.key] = category.raw ?? 'n/a';
   const keys = opened.model.modules.flatMap((module) => module.categories.map((category) => category.key));
+  const hub = deps.config.benchmark.hub;
+  // With a hub the hub's own k and pool decide; the reply has the same shape (CompareSchema).
+  if (hub) return hubCompare(hub, opened.model.version, keys, own, request) as ReturnType<typeof comparePool>;
   return comparePool(deps.database.db, deps.config.benchmark.k, opened.model.version, keys, own, request);
 }
 
@@ -65,8 +69,9 @@ export async function comparePool(
   keys: readonly string[],
   own: Record<string, BenchmarkLevel>,
   request: CompareRequest,
+  pool: string = LOCAL_POOL,
 ) {
-  const base = { pool: LOCAL_POOL, modelVersion };
+  const base = { pool, modelVersion };
   const count = (filters: GroupFilters, types: readonly string[] = request.types) =>
     countSubmissions(db, { ...base, profile: filters, types });
   const size = await count(request.filters);
