@@ -12,7 +12,7 @@ import { syntheticPool } from '../src/core/benchmark/synthetic.js';
 import { ModelRegistry } from '../src/model-loader/registry.js';
 import { openDatabase } from '../src/persistence/database.js';
 import { migrateToLatest } from '../src/persistence/migrate.js';
-import { insertSubmissions, LOCAL_POOL } from '../src/persistence/repositories/benchmark.js';
+import { insertSyntheticPool } from '../src/persistence/repositories/benchmark.js';
 import { ALL_TYPES, comparePool } from '../src/server/benchmark/compare.js';
 import { benchDatabase } from './support/database.js';
 
@@ -38,20 +38,7 @@ try {
       categoryKeys: keys,
       quarter: quarterOf(new Date()),
     });
-    await insertSubmissions(
-      database.db,
-      pool.map(({ orgHash, payload }) => ({
-        pool: LOCAL_POOL,
-        orgHash,
-        modelVersion: payload.modelVersion,
-        quarter: payload.quarter,
-        profile: payload.profile,
-        type: payload.type,
-        levels: payload.levels,
-        synthetic: true,
-        submittedAt: new Date().toISOString(),
-      })),
-    );
+    await insertSyntheticPool(database.db, pool, new Date());
     loaded = size;
     await sql`analyze benchmark_submissions`.execute(database.db);
     const times: number[] = [];

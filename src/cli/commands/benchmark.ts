@@ -6,7 +6,7 @@ import { syntheticPool } from '../../core/benchmark/synthetic.js';
 import { formatNumber } from '../../core/scoring/explain.js';
 import { ModelRegistry } from '../../model-loader/registry.js';
 import { migrateToLatest } from '../../persistence/migrate.js';
-import { insertSubmissions, LOCAL_POOL } from '../../persistence/repositories/benchmark.js';
+import { insertSyntheticPool } from '../../persistence/repositories/benchmark.js';
 import { ALL_TYPES, compare } from '../../server/benchmark/compare.js';
 import { configFromEnv, openCheckedDatabase } from '../../server/main.js';
 import type { CliContext } from '../context.js';
@@ -53,20 +53,7 @@ export async function benchmarkSynthCommand(
       categoryKeys: model.modules.flatMap((m) => m.categories.map((c) => c.key)),
       quarter: quarterOf(now),
     });
-    await insertSubmissions(
-      database.db,
-      pool.map(({ orgHash, payload }) => ({
-        pool: LOCAL_POOL,
-        orgHash,
-        modelVersion: payload.modelVersion,
-        quarter: payload.quarter,
-        profile: payload.profile,
-        type: payload.type,
-        levels: payload.levels,
-        synthetic: true,
-        submittedAt: now.toISOString(),
-      })),
-    );
+    await insertSyntheticPool(database.db, pool, now);
     context.io.stderr(
       `added ${count} synthetic submission(s) for PKIMM ${model.version} (seed ${seed}) to the local pool\n`,
     );

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { SyntheticSubmission } from '../../core/benchmark/synthetic.js';
 import type { Database } from '../schema.js';
 
 export const LOCAL_POOL = 'local';
@@ -83,6 +84,28 @@ export async function insertSubmissions(db: Kysely<Database>, rows: readonly Sub
       )
       .execute();
   }
+}
+
+/** Stores a generated pool in the local pool, every row flagged synthetic (the CLI and the bench). */
+export async function insertSyntheticPool(
+  db: Kysely<Database>,
+  pool: readonly SyntheticSubmission[],
+  at: Date,
+): Promise<void> {
+  await insertSubmissions(
+    db,
+    pool.map(({ orgHash, payload }) => ({
+      pool: LOCAL_POOL,
+      orgHash,
+      modelVersion: payload.modelVersion,
+      quarter: payload.quarter,
+      profile: payload.profile,
+      type: payload.type,
+      levels: payload.levels,
+      synthetic: true,
+      submittedAt: at.toISOString(),
+    })),
+  );
 }
 
 export async function deleteSubmission(
