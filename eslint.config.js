@@ -197,6 +197,33 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/scanner/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/**',
+                '**/cli/**',
+                '**/persistence/**',
+                '**/web/**',
+                '**/exchange/**',
+                '**/reports/**',
+                'fastify',
+                'kysely',
+                'commander',
+              ],
+              message:
+                'src/scanner collects certificates from files, endpoints and exports and may use core, io and attest only; the server and the CLI call it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

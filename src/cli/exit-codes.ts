@@ -33,6 +33,8 @@ const EXIT_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: EXIT_BAD_INPUT,
   // `pkimm attest verify` promises 1 for a document that is readable but not valid.
   ATTESTATION_INVALID: EXIT_INTERNAL,
+  // Like an invalid attestation: the input was readable, the check failed.
+  LOG_TAMPERED: EXIT_INTERNAL,
 };
 
 export function exitCodeFor(code: ErrorCode): number {

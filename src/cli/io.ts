@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (decides colour-free, bar-drawing output later). */
   isTty: boolean;
+  /** A terminal to draw progress bars on (stderr when it is one); absent means stay quiet. */
+  progress?: NodeJS.WritableStream;
 }
 
 export function processIo(): CliIo {
@@ -11,5 +13,6 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY === true,
+    ...(process.stderr.isTTY === true ? { progress: process.stderr } : {}),
   };
 }

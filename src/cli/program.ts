@@ -9,6 +9,7 @@ import { registerRoadmapCommands } from './commands/roadmap-register.js';
 import { registerPlansCommands } from './commands/plans-register.js';
 import { registerCycleCommands } from './commands/cycles-register.js';
 import { registerBenchmarkCommands } from './commands/benchmark-register.js';
+import { registerScanCommands } from './commands/scan-register.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
 
@@ -111,6 +112,18 @@ export function buildProgram(context: CliContext): Command {
       (await import('./commands/serve.js')).serveCommand(context, context.env, options),
     );
 
+  program
+    .command('audit')
+    .description("the tamper-evident log of the server's assessments")
+    .command('verify')
+    .description(
+      'check the hash chain of one assessment (--assessment ID) or of all; exit 1 if one is broken',
+    )
+    .option('--assessment <id>', 'only this assessment')
+    .addOption(formatOption())
+    .action(async (options: { assessment?: string; format?: string }) =>
+      (await import('./commands/audit.js')).auditVerifyCommand(context, options),
+    );
   const db = program.command('db').description('the database schema: migrate, status, down');
   db.command('migrate')
     .description('apply pending migrations (serve also does this at start)')
@@ -208,6 +221,7 @@ export function buildProgram(context: CliContext): Command {
   registerPlansCommands(program, context);
   registerCycleCommands(program, context);
   registerBenchmarkCommands(program, context);
+  registerScanCommands(program, context);
 
   program
     .command('demo')

@@ -28,7 +28,9 @@ export type ErrorCode =
   | 'IDEMPOTENCY_MISMATCH'
   | 'VALIDATION_FAILED'
   /** A signed attestation failed verification (signature, chain, dates or content). */
-  | 'ATTESTATION_INVALID';
+  | 'ATTESTATION_INVALID'
+  /** A hash-chained assessment log no longer matches what it records (it was changed outside pkimm). */
+  | 'LOG_TAMPERED';
 
 /** One problem found while validating input: where it is and what is wrong. */
 export interface Issue {

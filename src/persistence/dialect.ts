@@ -33,6 +33,19 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** What the freeze triggers of migration 009 raise when a signed-off assessment would change. */
+export const SIGNED_OFF_MESSAGE = 'assessment is signed off';
+
+/** True when a freeze trigger refused the write: SQLite's RAISE(ABORT) or PostgreSQL's RAISE EXCEPTION. */
+export function isSignedOffViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return (
+    (e?.code === 'SQLITE_CONSTRAINT_TRIGGER' || e?.code === 'P0001') &&
+    typeof e.message === 'string' &&
+    e.message.includes(SIGNED_OFF_MESSAGE)
+  );
+}
+
 export async function pingDatabase<T>(db: Kysely<T>): Promise<void> {
   await sql`select 1`.execute(db);
 }

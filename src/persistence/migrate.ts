@@ -5,6 +5,11 @@ import { init } from './migrations/001-init.js';
 import { attestations } from './migrations/002-attestations.js';
 import { cycles } from './migrations/003-cycles.js';
 import { benchmark } from './migrations/004-benchmark.js';
+import { scans } from './migrations/005-scans.js';
+import { assessmentLog } from './migrations/006-assessment-log.js';
+import { assurance } from './migrations/007-assurance.js';
+import { signoff } from './migrations/009-signoff.js';
+import { onsite } from './migrations/008-onsite.js';
 
 /**
  * The migrations, imported statically so they work the same under tsx and from dist/ (no
@@ -20,6 +25,11 @@ function migrator(db: Kysely<unknown>, dialect: DialectName) {
           '002-attestations': attestations(),
           '003-cycles': cycles(),
           '004-benchmark': benchmark(),
+          '005-scans': scans(),
+          '006-assessment-log': assessmentLog(),
+          '007-assurance': assurance(),
+          '009-signoff': signoff(dialect),
+          '008-onsite': onsite(),
         }),
     },
   });

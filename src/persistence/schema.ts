@@ -112,7 +112,8 @@ export interface EvidenceTable {
   id: string;
   org_id: string;
   assessment_id: string;
-  kind: 'text' | 'link' | 'file';
+  /** `scan`: an automated scan's inventory as JSON content (src/server/scans). */
+  kind: 'text' | 'link' | 'file' | 'scan';
   title: string;
   text: string | null;
   url: string | null;
@@ -224,4 +225,233 @@ export interface Database {
   portfolio_scopes: PortfolioScopeTable;
   benchmark_submissions: BenchmarkSubmissionTable;
   benchmark_secrets: BenchmarkSecretTable;
+  scan_suggestions: ScanSuggestionTable;
+  assessment_log: AssessmentLogTable;
+  assessment_participants: AssessmentParticipantTable;
+  participant_statements: ParticipantStatementTable;
+  requirement_reviews: RequirementReviewTable;
+  requirement_questions: RequirementQuestionTable;
+  respondent_ratings: RespondentRatingTable;
+  requirement_consensus: RequirementConsensusTable;
+  assurance_profiles: AssuranceProfileTable;
+  approvals: ApprovalTable;
+  sign_offs: SignOffTable;
+  corrections: CorrectionTable;
+  onsite_contacts: OnsiteContactTable;
+  onsite_artifacts: OnsiteArtifactTable;
+  onsite_interviews: OnsiteInterviewTable;
+  onsite_interviewees: OnsiteIntervieweeTable;
+  workshops: WorkshopTable;
+  workshop_items: WorkshopItemTable;
+  workshop_votes: WorkshopVoteTable;
+}
+
+export interface ScanSuggestionTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  evidence_id: string;
+  requirement_key: string;
+  rule: string;
+  level: number;
+  /** JSON array of sentences. */
+  reasoning: string;
+  status: 'open' | 'accepted' | 'changed' | 'rejected';
+  decided_level: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface AssessmentLogTable {
+  assessment_id: string;
+  seq: number;
+  org_id: string;
+  at: string;
+  actor_user_id: string;
+  event: string;
+  /** JSON object. */
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Columns every on-site register entry has (migration 008). */
+interface OnsiteRegisterColumns {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  /** JSON array of requirement keys. */
+  requirement_keys: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OnsiteContactTable extends OnsiteRegisterColumns {
+  name: string;
+  role: string;
+  team: string;
+}
+
+export interface OnsiteArtifactTable extends OnsiteRegisterColumns {
+  title: string;
+  owner: string;
+  version: string;
+  /** YYYY-MM-DD. */
+  document_date: string | null;
+  locator: string;
+}
+
+export interface OnsiteInterviewTable extends OnsiteRegisterColumns {
+  /** YYYY-MM-DD. */
+  held_on: string;
+  notes: string;
+}
+
+export interface OnsiteIntervieweeTable {
+  interview_id: string;
+  contact_id: string;
+  position: number;
+}
+
+export interface WorkshopTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  title: string;
+  facilitator_user_id: string;
+  status: 'open' | 'closed';
+  current_key: string | null;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+export interface WorkshopItemTable {
+  workshop_id: string;
+  requirement_key: string;
+  position: number;
+  started_at: string;
+  agreed_level: number | null;
+  notes: string | null;
+  agreed_by: string | null;
+  agreed_at: string | null;
+  agreed_version: number | null;
+}
+
+export interface WorkshopVoteTable {
+  workshop_id: string;
+  requirement_key: string;
+  participant_key: string;
+  participant_name: string;
+  user_id: string | null;
+  level: number;
+  entered_by: string;
+  at: string;
+}
+
+/** Sign-off rules of one assessment (migration 009). */
+export interface AssuranceProfileTable {
+  assessment_id: string;
+  evidence_from_level: number;
+  /** JSON array of user ids. */
+  approvers: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** One approver's decision on one version of an assessment. */
+export interface ApprovalTable {
+  id: Generated<number>;
+  assessment_id: string;
+  version: number;
+  user_id: string;
+  decision: 'approve' | 'reject';
+  comment: string;
+  at: string;
+}
+
+/** The four-eyes sign-off that froze an assessment; its existence is what the triggers check. */
+export interface SignOffTable {
+  assessment_id: string;
+  org_id: string;
+  approved_version: number;
+  version: number;
+  /** JSON array of user ids. */
+  approvers: string;
+  attestation_id: string | null;
+  at: string;
+}
+
+/** A correction: a new assessment that revises a signed-off one, with the reason. */
+export interface CorrectionTable {
+  correction_id: string;
+  original_id: string;
+  org_id: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Lane H5, the assurance workflow (migration 007, docs/assurance.md#workflow). */
+export interface AssessmentParticipantTable {
+  assessment_id: string;
+  user_id: string;
+  role: 'respondent' | 'assessor' | 'reviewer' | 'approver';
+  added_by: string;
+  added_at: string;
+}
+
+export interface ParticipantStatementTable {
+  assessment_id: string;
+  user_id: string;
+  independence: string;
+  qualification: string;
+  stated_at: string;
+}
+
+export interface RequirementReviewTable {
+  assessment_id: string;
+  requirement_key: string;
+  status:
+    | 'not-provided'
+    | 'provided-not-reviewed'
+    | 'reviewed-supports'
+    | 'reviewed-inconclusive'
+    | 'reviewed-does-not-support';
+  comment: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
+export interface RequirementQuestionTable {
+  id: string;
+  assessment_id: string;
+  requirement_key: string;
+  question: string;
+  asked_by: string;
+  asked_at: string;
+  status: 'open' | 'answered';
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export interface RespondentRatingTable {
+  assessment_id: string;
+  requirement_key: string;
+  user_id: string;
+  level: number;
+  note: string | null;
+  updated_at: string;
+}
+
+export interface RequirementConsensusTable {
+  assessment_id: string;
+  requirement_key: string;
+  level: number;
+  note: string | null;
+  version: number;
+  decided_by: string;
+  decided_at: string;
 }

@@ -10,6 +10,7 @@ import { comparison } from './sections/comparison.js';
 import { sectionContext, type SectionContext } from './sections/context.js';
 import { requirements, scoping } from './sections/detail.js';
 import { recommendations } from './sections/recommendations.js';
+import { suggestedRatings } from './sections/suggested-ratings.js';
 import { categoryLevels, charts, moduleLevels, overall, overview, scope } from './sections/summary.js';
 
 const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
@@ -22,6 +23,7 @@ const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
     moduleLevels(ctx),
     categoryLevels(ctx),
     recommendations(ctx),
+    suggestedRatings(ctx),
   ],
   detailed: (ctx) => [
     overview(ctx, 'detailed'),
@@ -33,6 +35,7 @@ const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
     recommendations(ctx),
     scoping(ctx),
     requirements(ctx),
+    suggestedRatings(ctx),
     comparison(ctx),
     actionPlans(ctx),
   ],

@@ -42,6 +42,14 @@ export interface ActionPlan {
 /** Stored evidence items (server only), by requirement key; the file's own `evidence` text comes from the answer. */
 export type EvidenceByRequirement = ReadonlyMap<string, readonly string[]>;
 
+/** A rating that came from an automated scan's suggestion, accepted unchanged and still current. */
+export interface ScanSuggestedRating {
+  requirement: string;
+  level: number;
+  rule: string;
+  decidedAt: string;
+}
+
 export interface ReportInput {
   assessment: Assessment;
   model: Model;
@@ -52,6 +60,8 @@ export interface ReportInput {
   attestation?: AttestationReference;
   actionPlans?: readonly ActionPlan[];
   evidence?: EvidenceByRequirement;
+  /** Server only: which ratings came from accepted scan suggestions. */
+  suggestedRatings?: readonly ScanSuggestedRating[];
   language: ReportLanguage;
   /** When the report is generated (ISO timestamp), printed on it and used as the PDF date. */
   generatedAt: string;

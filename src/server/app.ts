@@ -27,6 +27,11 @@ import { webRoutes } from './web.js';
 import { planRoutes } from './routes/plans.js';
 import { roadmapRoutes } from './routes/roadmap.js';
 import { benchmarkRoutes } from './routes/benchmark.js';
+import { scanRoutes } from './routes/scans.js';
+import { assessmentLogRoutes } from './routes/assessment-log.js';
+import { onsiteRoutes } from './routes/onsite.js';
+import { signoffRoutes } from './routes/signoff.js';
+import { workflowRoutes } from './routes/workflow.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -117,6 +122,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: '/api/v1' });
   await app.register(roadmapRoutes, { prefix: '/api/v1' });
   await app.register(benchmarkRoutes, { prefix: '/api/v1' });
+  await app.register(scanRoutes, { prefix: '/api/v1' });
+  await app.register(assessmentLogRoutes, { prefix: '/api/v1' });
+  await app.register(onsiteRoutes, { prefix: '/api/v1' });
+  await app.register(signoffRoutes, { prefix: '/api/v1' });
+  await app.register(workflowRoutes, { prefix: '/api/v1' });
   await app.register(attestationRoutes);
   await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });
   return app;

@@ -25,6 +25,12 @@ export interface ServerConfig {
   attestation: AttestationSource;
   /** Benchmark privacy threshold (PKIMM_BENCHMARK_K, ≥ 5) and HMAC secret (PKIMM_BENCHMARK_SECRET, else stored). */
   benchmark: { k: number; secret: string | null; hub: HubClientConfig | null; hubTokens: string[] };
+  /**
+   * TLS endpoints the server may connect to when an assessor scans (PKIMM_SCAN_TLS_TARGETS:
+   * comma-separated `host`, `host:port` or `*.suffix`). Empty by default: a server that reaches
+   * into other networks on a user's request must be allowed to explicitly.
+   */
+  scanTlsTargets: string[];
 }
 
 const port = z.coerce
@@ -61,6 +67,7 @@ const EnvSchema = z.object({
     .min(5, 'must be a whole number of at least 5 (smaller groups would expose single peers)')
     .default(10),
   PKIMM_BENCHMARK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  PKIMM_SCAN_TLS_TARGETS: z.string().optional(),
 });
 
 /** Reads and validates the configuration; every wrong variable is named with what it should be. */
@@ -107,5 +114,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       hub: hub.hub,
       hubTokens: hubTokens.tokens,
     },
+    scanTlsTargets: (e.PKIMM_SCAN_TLS_TARGETS ?? '')
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PkimmError } from '../core/errors.js';
+import { isSignedOffViolation, SIGNED_OFF_MESSAGE } from '../persistence/dialect.js';
 import { httpStatusFor } from './http-status.js';
 
 /** The error body of every route: what went wrong, where, and the request id to quote. */
@@ -19,10 +20,12 @@ export interface ErrorBody {
  * anything else is a 500 whose details go to the log only.
  */
 export function errorHandler(
-  error: FastifyError | PkimmError | Error,
+  thrown: FastifyError | PkimmError | Error,
   request: FastifyRequest,
   reply: FastifyReply,
 ) {
+  // The database's own freeze (migration 009) is the last line behind every API check: a 409.
+  const error = isSignedOffViolation(thrown) ? new PkimmError('READ_ONLY', SIGNED_OFF_MESSAGE) : thrown;
   const send = (status: number, code: string, message: string, issues: ErrorBody['error']['issues'] = []) =>
     reply
       .status(status)

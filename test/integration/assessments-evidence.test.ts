@@ -8,6 +8,7 @@ import {
   createAssessment,
   createWorld,
   errorOf,
+  multipart,
   SPONSOR,
   type EvidenceBody,
   type World,
@@ -18,27 +19,6 @@ const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('<html><script>alert(1)</script>'),
 ]);
-
-/** A multipart body as a browser would send it, through the platform's own FormData encoder. */
-async function multipart(
-  parts: { name: string; value: string | { bytes: Buffer; fileName: string; type: string } }[],
-) {
-  const form = new FormData();
-  for (const part of parts) {
-    if (typeof part.value === 'string') form.append(part.name, part.value);
-    else
-      form.append(
-        part.name,
-        new Blob([new Uint8Array(part.value.bytes)], { type: part.value.type }),
-        part.value.fileName,
-      );
-  }
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  };
-}
 
 /** A ZIP local header naming `name`, which is all the sniffer needs to see of an office document. */
 function zipWith(...names: string[]): Buffer {

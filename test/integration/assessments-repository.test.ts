@@ -211,7 +211,7 @@ describe.each(DIALECTS)('assessment repositories on %s', (dialect) => {
     expect(Buffer.from((await getEvidenceContent(db(), item.id)) ?? []).equals(Buffer.from(bytes))).toBe(
       true,
     );
-    expect(await deleteEvidence(db(), item.id)).toBe(true);
+    expect(await deleteEvidence(db(), item.id, { actor: userId, at: AT })).toBe(true);
     expect(await listEvidence(db(), id)).toEqual([]);
   });
 });

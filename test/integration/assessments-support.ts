@@ -146,3 +146,24 @@ export async function revisionsOf(app: FastifyInstance, who: SignedUp, id: strin
 }
 
 export const level = (key: string, value: number) => ({ target: 'requirement', key, field: 'level', value });
+
+/** A multipart body as a browser would send it, through the platform's own FormData encoder. */
+export async function multipart(
+  parts: { name: string; value: string | { bytes: Buffer; fileName: string; type: string } }[],
+) {
+  const form = new FormData();
+  for (const part of parts) {
+    if (typeof part.value === 'string') form.append(part.name, part.value);
+    else
+      form.append(
+        part.name,
+        new Blob([new Uint8Array(part.value.bytes)], { type: part.value.type }),
+        part.value.fileName,
+      );
+  }
+  const request = new Request('http://localhost/', { method: 'POST', body: form });
+  return {
+    payload: Buffer.from(await request.arrayBuffer()),
+    headers: { 'content-type': request.headers.get('content-type') ?? '' },
+  };
+}

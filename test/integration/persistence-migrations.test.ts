@@ -18,6 +18,11 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ['002-attestations', true],
       ['003-cycles', true],
       ['004-benchmark', true],
+      ['005-scans', true],
+      ['006-assessment-log', true],
+      ['007-assurance', true],
+      ['008-onsite', true],
+      ['009-signoff', true],
     ]);
   });
 
@@ -30,7 +35,25 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     expect(names).toEqual(
       [
         'api_tokens',
+        'approvals',
         'assessment_cycles',
+        'assessment_log',
+        'assessment_participants',
+        'assurance_profiles',
+        'corrections',
+        'onsite_artifacts',
+        'onsite_contacts',
+        'onsite_interviewees',
+        'onsite_interviews',
+        'participant_statements',
+        'requirement_consensus',
+        'requirement_questions',
+        'requirement_reviews',
+        'respondent_ratings',
+        'sign_offs',
+        'workshop_items',
+        'workshop_votes',
+        'workshops',
         'assessment_grants',
         'attestation_keys',
         'attestations',
@@ -44,6 +67,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         'organisations',
         'portfolio_scopes',
         'revisions',
+        'scan_suggestions',
         'sessions',
         'users',
       ].sort(),
@@ -151,6 +175,11 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('roll back to an empty schema and forward again', async () => {
     const db = database.handle.db as never;
     // One step down per migration, newest first.
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['009-signoff'] });
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['008-onsite'] });
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['007-assurance'] });
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['006-assessment-log'] });
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['005-scans'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['004-benchmark'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['003-cycles'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['002-attestations'] });
@@ -160,7 +189,17 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       .filter((n) => !n.startsWith('kysely_'));
     expect(left).toEqual([]);
     expect(await migrateToLatest(db, dialect)).toEqual({
-      applied: ['001-init', '002-attestations', '003-cycles', '004-benchmark'],
+      applied: [
+        '001-init',
+        '002-attestations',
+        '003-cycles',
+        '004-benchmark',
+        '005-scans',
+        '006-assessment-log',
+        '007-assurance',
+        '008-onsite',
+        '009-signoff',
+      ],
     });
     await sql`select count(*) from assessments`.execute(database.handle.db);
   });

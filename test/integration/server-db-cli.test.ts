@@ -25,7 +25,7 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
 
     const down = context();
     await dbDownCommand(down.context, { yes: true }, env);
-    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 004-benchmark\\n$`));
+    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 009-signoff\\n$`));
 
     const pending = context();
     await dbStatusCommand(pending.context, { format: 'json' }, env);
@@ -34,13 +34,18 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
         { name: '001-init' },
         { name: '002-attestations' },
         { name: '003-cycles' },
-        { name: '004-benchmark', appliedAt: null },
+        { name: '004-benchmark' },
+        { name: '005-scans' },
+        { name: '006-assessment-log' },
+        { name: '007-assurance' },
+        { name: '008-onsite' },
+        { name: '009-signoff', appliedAt: null },
       ],
     });
 
     const migrate = context();
     await dbMigrateCommand(migrate.context, env);
-    expect(migrate.out()).toMatch(/: applied 004-benchmark\n$/);
+    expect(migrate.out()).toMatch(/: applied 009-signoff\n$/);
 
     const again = context();
     await dbMigrateCommand(again.context, env);

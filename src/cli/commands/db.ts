@@ -12,7 +12,7 @@ type Env = Record<string, string | undefined>;
  * Opens the database the server would use. Only DATABASE_URL and PKIMM_HOME are read, so a
  * wrong PORT does not stop a migration.
  */
-async function withDatabase<T>(
+export async function withDatabase<T>(
   env: Env,
   run: (database: DatabaseHandle, name: string) => Promise<T>,
 ): Promise<T> {

@@ -6,6 +6,7 @@ import {
   TRUST_LEVEL,
   type AttestationPayload,
   type AttestedLevel,
+  type SignOffClaim,
 } from './payload.js';
 
 export interface PayloadInput {
@@ -16,6 +17,8 @@ export interface PayloadInput {
   score: ScoreReport;
   /** The signing certificate's subject. */
   issuer: string;
+  /** Set when a four-eyes sign-off issues the attestation. */
+  signOff?: SignOffClaim;
 }
 
 /**
@@ -51,6 +54,7 @@ export function buildAttestationPayload(input: PayloadInput): AttestationPayload
       categories: score.categories.map((c) => ({ key: c.key, module: c.moduleId, ...level(c) })),
     },
     issuer: input.issuer,
+    ...(input.signOff ? { signOff: input.signOff } : {}),
   };
 }
 

@@ -21,6 +21,20 @@ const Level = z.object({
 // As the assessment file gives it (YYYY-MM-DD in our format); not re-validated here.
 const AssessmentDate = z.string().min(1);
 
+/** Someone named in a sign-off: the account id and the display name at signing time. */
+const Person = z.strictObject({ id: z.string().min(1), name: z.string() });
+
+/**
+ * Present when the attestation was issued by a four-eyes sign-off (docs/assurance.md): who
+ * assessed, who approved, and the final version that was frozen.
+ */
+const SignOff = z.strictObject({
+  at: z.iso.datetime(),
+  version: z.number().int().min(1),
+  assessors: z.array(Person),
+  approvers: z.array(Person).min(1),
+});
+
 export const AttestationPayloadSchema = z.strictObject({
   id: z.uuid(),
   type: z.literal(ATTESTATION_TYPE),
@@ -52,10 +66,12 @@ export const AttestationPayloadSchema = z.strictObject({
   }),
   /** The subject of the signing certificate, RFC 4514 style (`CN=…, O=…`). */
   issuer: z.string().min(1),
+  signOff: SignOff.optional(),
 });
 
 export type AttestationPayload = z.infer<typeof AttestationPayloadSchema>;
 export type AttestedLevel = z.infer<typeof Level>;
+export type SignOffClaim = z.infer<typeof SignOff>;
 
 /** What a report prints of an attestation, so a reader can look it up and check it. */
 export interface AttestationSummary {

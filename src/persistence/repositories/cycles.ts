@@ -100,6 +100,7 @@ export async function insertNextCycle(
   input: { assessment: Omit<NewAssessment, 'idempotency'>; cycle: CycleRecord; fromAssessmentId: string },
 ): Promise<number> {
   const a = input.assessment;
+  const documentText = JSON.stringify(a.document);
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('assessments')
@@ -113,7 +114,7 @@ export async function insertNextCycle(
         type: a.type,
         status: 'draft',
         version: 1,
-        document: JSON.stringify(a.document),
+        document: documentText,
         created_by: a.actor,
         created_at: a.at,
         updated_at: a.at,
@@ -127,6 +128,7 @@ export async function insertNextCycle(
       at: a.at,
       kind: a.kind,
       change: { path: [], before: null, after: a.document },
+      documentText,
     });
     await saveCycle(trx, input.cycle, a.at);
     return copyEvidence(trx, input.fromAssessmentId, a.id);

@@ -31,6 +31,7 @@ export const de: Messages = {
     requirements: 'Anforderungen',
     comparison: 'Vergleich mit der vorherigen Bewertung',
     actionPlans: 'Maßnahmenpläne',
+    fromScans: 'Bewertungen aus automatisch erhobenen Nachweisen',
     verification: 'Prüfreferenz',
     trust: 'Bewertungsart und Vertrauen',
   },
@@ -75,6 +76,8 @@ export const de: Messages = {
     item: 'Element',
     applicability: 'Anwendbarkeit',
     reason: 'Begründung',
+    rule: 'Regel',
+    decided: 'Übernommen',
   },
   scope: {
     description: 'Anwendungsfall',
@@ -118,6 +121,8 @@ export const de: Messages = {
     allInScope: 'Alle Module, Kategorien und Anforderungen sind im Umfang.',
     noPrevious: 'Für einen Vergleich lag keine vorherige Bewertung vor.',
     noActionPlans: 'Keine erfasst.',
+    fromScansIntro:
+      'Diese Bewertungen hat eine Regel aus einem automatischen Scan von Zertifikaten und Endpunkten vorgeschlagen, und ein Assessor hat sie unverändert übernommen. Alle anderen Bewertungen stammen von Personen.',
     noAttestation:
       'Diesem Bericht liegt keine signierte Bestätigung bei; er hat daher keine Prüfreferenz und taugt nicht als Bestätigung.',
     verifyHow:

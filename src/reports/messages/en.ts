@@ -34,6 +34,7 @@ export const en = {
     requirements: 'Requirements',
     comparison: 'Comparison with the previous assessment',
     actionPlans: 'Action plans',
+    fromScans: 'Ratings from automated evidence',
     verification: 'Verification reference',
     trust: 'Assessment type and trust',
   },
@@ -78,6 +79,8 @@ export const en = {
     item: 'Item',
     applicability: 'Applicability',
     reason: 'Reason',
+    rule: 'Rule',
+    decided: 'Accepted',
   },
   scope: {
     description: 'Use case',
@@ -121,6 +124,8 @@ export const en = {
     allInScope: 'Every module, category and requirement is in scope.',
     noPrevious: 'No previous assessment was available for comparison.',
     noActionPlans: 'None recorded.',
+    fromScansIntro:
+      'These ratings were suggested by rules over an automated scan of certificates and endpoints and accepted by an assessor unchanged. Every other rating was given by a person.',
     noAttestation:
       'No signed attestation accompanies this report, so it carries no verification reference and should not be relied on as an attestation.',
     verifyHow:

@@ -2,6 +2,7 @@ import { PkimmError } from '../../core/errors.js';
 import { toAssessmentRecord } from '../../persistence/repositories/assessments/assessment-record.js';
 import type { Role } from '../../persistence/schema.js';
 import { assessmentAccess } from '../auth/access.js';
+import { assertWorkflowAllows } from '../assurance/workflow/rate-guard.js';
 import type { Capability, Principal } from '../auth/principal.js';
 import type { ServiceDeps } from './deps.js';
 import { loadAssessment, type LoadedAssessment } from './loaded-assessment.js';
@@ -22,6 +23,11 @@ export async function openAssessment(
   const { assessment, role } = await assessmentAccess(deps.database.db, principal, id, capability);
   // assessmentAccess has already rejected anonymous requests.
   const user = principal as Principal;
+  // Once an assessment uses the assurance workflow, its participant rules narrow who may rate.
+  if (capability === 'rate') {
+    const target = { assessmentId: assessment.id, orgId: assessment.org_id, userId: user.userId };
+    await assertWorkflowAllows(deps.database.db, target, 'rate');
+  }
   return { ...(await loadAssessment(deps, toAssessmentRecord(assessment))), role, principal: user };
 }
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { PkimmError } from '../../core/errors.js';
 import { listAssessments } from '../../persistence/repositories/assessments/assessments.js';
 import { listEvidence, type EvidenceRecord } from '../../persistence/repositories/assessments/evidence.js';
+import { listSuggestions } from '../../persistence/repositories/scans.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
 import { generateReport } from '../../reports/generate.js';
 import {
@@ -18,6 +19,7 @@ import {
   REPORT_TYPES,
   scoredReportInput,
   type AttestationReference,
+  type ScanSuggestedRating,
 } from '../../reports/report-input.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from '../assessments/deps.js';
@@ -78,6 +80,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           previous,
           attestation,
           evidence: evidenceByRequirement(await listEvidence(deps.database.db, id)),
+          suggestedRatings: await acceptedSuggestions(deps, opened),
           language: lang,
           actionPlans: reportActionPlans(opened.assessment, opened.model, lang),
           generatedAt: deps.now().toISOString(),
@@ -143,6 +146,22 @@ async function defaultPrevious(
       (a, b) => dateOf(b).localeCompare(dateOf(a)) || b.record.createdAt.localeCompare(a.record.createdAt),
     )
     .at(0);
+}
+
+/** Ratings that are still what an accepted scan suggestion set (a later change by a person ends that). */
+async function acceptedSuggestions(
+  deps: ServiceDeps,
+  opened: OpenedAssessment,
+): Promise<ScanSuggestedRating[]> {
+  const records = await listSuggestions(deps.database.db, opened.record.id);
+  return records
+    .filter(
+      (r) =>
+        r.status === 'accepted' &&
+        opened.assessment.requirements[r.requirement]?.level === r.level &&
+        r.decidedAt,
+    )
+    .map((r) => ({ requirement: r.requirement, level: r.level, rule: r.rule, decidedAt: r.decidedAt ?? '' }));
 }
 
 /** Stored evidence items listed with the requirements they support: title, and the link or file name. */

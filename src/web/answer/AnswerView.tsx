@@ -89,6 +89,9 @@ export function AnswerView({ editor }: { editor: Editor }) {
         <Link to={{ page: 'results', assessmentId: record.id }} className="button">
           {t('answer.results')}
         </Link>
+        <Link to={{ page: 'scan', assessmentId: record.id }} className="button">
+          {t('scan.link')}
+        </Link>
       </div>
       {readOnly && <p>{t('answer.readOnly')}</p>}
       {!readOnly && may.role !== null && (!may.rate || !may.annotate) && (

@@ -13,6 +13,7 @@ const PortfolioPage = lazy(() => import('../cycles/PortfolioPage.js'));
 const RoadmapPage = lazy(() => import('../roadmap/RoadmapPage.js'));
 const BenchmarkPage = lazy(() => import('../benchmark/BenchmarkPage.js'));
 const PlansPage = lazy(() => import('../plans/PlansPage.js'));
+const ScanPage = lazy(() => import('../scan/ScanPage.js'));
 
 /** The page for a route, for a signed-in user. */
 export function Page({ route }: { route: Route }) {
@@ -45,6 +46,12 @@ export function Page({ route }: { route: Route }) {
       return (
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           <BenchmarkPage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'scan':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <ScanPage key={route.assessmentId} assessmentId={route.assessmentId} />
         </Suspense>
       );
     case 'compare':

@@ -3,6 +3,7 @@ import { benchmarkDe } from './features/benchmark.de.js';
 import { cyclesDe } from './features/cycles.de.js';
 import { plansDe } from './features/plans.de.js';
 import { roadmapDe } from './features/roadmap.de.js';
+import { scanDe } from './features/scan.de.js';
 
 /** German UI strings; model texts stay English. */
 export const de: Record<MessageKey, string> = {
@@ -258,4 +259,5 @@ export const de: Record<MessageKey, string> = {
   ...plansDe,
   ...cyclesDe,
   ...benchmarkDe,
+  ...scanDe,
 };

@@ -2,6 +2,7 @@ import { benchmarkEn } from './features/benchmark.en.js';
 import { cyclesEn } from './features/cycles.en.js';
 import { plansEn } from './features/plans.en.js';
 import { roadmapEn } from './features/roadmap.en.js';
+import { scanEn } from './features/scan.en.js';
 
 /**
  * English UI strings; every key must also exist in de.ts (the type checks it). Larger features
@@ -258,6 +259,7 @@ export const en = {
   ...plansEn,
   ...cyclesEn,
   ...benchmarkEn,
+  ...scanEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

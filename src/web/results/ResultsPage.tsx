@@ -44,6 +44,8 @@ function ResultsView({ results, onChanged }: { results: Results; onChanged: () =
         <Link to={{ page: 'roadmap', assessmentId: record.id }}>{t('roadmap.link')}</Link>
         {' · '}
         <Link to={{ page: 'benchmark', assessmentId: record.id }}>{t('benchmark.link')}</Link>
+        {' · '}
+        <Link to={{ page: 'scan', assessmentId: record.id }}>{t('scan.link')}</Link>
       </p>
       <section aria-labelledby="overall">
         <h2 id="overall">{t('results.overall')}</h2>

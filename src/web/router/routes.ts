@@ -12,6 +12,7 @@ export type Route =
   | { page: 'results'; assessmentId: string }
   | { page: 'roadmap'; assessmentId: string }
   | { page: 'benchmark'; assessmentId: string }
+  | { page: 'scan'; assessmentId: string }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route {
     if (c === 'results' && parts.length === 3) return { page: 'results', assessmentId: b };
     if (c === 'roadmap' && parts.length === 3) return { page: 'roadmap', assessmentId: b };
     if (c === 'benchmark' && parts.length === 3) return { page: 'benchmark', assessmentId: b };
+    if (c === 'scan' && parts.length === 3) return { page: 'scan', assessmentId: b };
   }
   return { page: 'not-found' };
 }
@@ -66,6 +68,8 @@ export function hrefOf(route: Route): string {
       return `#/assessments/${e(route.assessmentId)}/roadmap`;
     case 'benchmark':
       return `#/assessments/${e(route.assessmentId)}/benchmark`;
+    case 'scan':
+      return `#/assessments/${e(route.assessmentId)}/scan`;
     case 'not-found':
       return '#/not-found';
   }

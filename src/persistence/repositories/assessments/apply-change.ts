@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.js';
 import type { AssessmentColumns } from './assessment-record.js';
 import { saveIdempotent, type IdempotencyRecord } from './idempotency.js';
@@ -28,35 +28,40 @@ export type ApplyOutcome = { applied: true; version: number } | { applied: false
  * idempotency record are written only by the winner, so a conflict leaves nothing behind.
  */
 export async function applyChange(db: Kysely<Database>, input: ChangeToApply): Promise<ApplyOutcome> {
+  return db.transaction().execute((trx) => applyChangeIn(trx, input));
+}
+
+/** The same inside the caller's transaction, for a step that must commit together with the change (sign-off). */
+export async function applyChangeIn(trx: Transaction<Database>, input: ChangeToApply): Promise<ApplyOutcome> {
   const columns = input.nextColumns ?? {};
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('assessments')
-      .set((eb) => ({
-        document: JSON.stringify(input.nextDocument),
-        updated_at: input.at,
-        version: eb('version', '+', 1),
-        ...(columns.title === undefined ? {} : { title: columns.title }),
-        ...(columns.type === undefined ? {} : { type: columns.type }),
-        ...(columns.mode === undefined ? {} : { mode: columns.mode }),
-        ...(columns.status === undefined ? {} : { status: columns.status }),
-      }))
-      .where('id', '=', input.assessmentId)
-      .where('version', '=', input.expectedVersion)
-      .returning(['org_id', 'version'])
-      .executeTakeFirst();
-    if (!updated) return { applied: false };
-    const version = Number(updated.version);
-    await insertRevision(trx, {
-      assessmentId: input.assessmentId,
-      orgId: updated.org_id,
-      version,
-      actor: input.actor,
-      at: input.at,
-      kind: input.kind,
-      change: input.change,
-    });
-    if (input.idempotency) await saveIdempotent(trx, input.idempotency.record, input.idempotency.notBefore);
-    return { applied: true, version };
+  const documentText = JSON.stringify(input.nextDocument);
+  const updated = await trx
+    .updateTable('assessments')
+    .set((eb) => ({
+      document: documentText,
+      updated_at: input.at,
+      version: eb('version', '+', 1),
+      ...(columns.title === undefined ? {} : { title: columns.title }),
+      ...(columns.type === undefined ? {} : { type: columns.type }),
+      ...(columns.mode === undefined ? {} : { mode: columns.mode }),
+      ...(columns.status === undefined ? {} : { status: columns.status }),
+    }))
+    .where('id', '=', input.assessmentId)
+    .where('version', '=', input.expectedVersion)
+    .returning(['org_id', 'version'])
+    .executeTakeFirst();
+  if (!updated) return { applied: false };
+  const version = Number(updated.version);
+  await insertRevision(trx, {
+    assessmentId: input.assessmentId,
+    orgId: updated.org_id,
+    version,
+    actor: input.actor,
+    at: input.at,
+    kind: input.kind,
+    change: input.change,
+    documentText,
   });
+  if (input.idempotency) await saveIdempotent(trx, input.idempotency.record, input.idempotency.notBefore);
+  return { applied: true, version };
 }

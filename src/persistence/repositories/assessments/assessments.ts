@@ -57,6 +57,7 @@ export async function createAssessment(
       at: input.at,
       kind: input.kind,
       change: { path: [], before: null, after: input.document },
+      documentText: document,
     });
     if (input.idempotency) await saveIdempotent(trx, input.idempotency.record, input.idempotency.notBefore);
     return toAssessmentRecord(row);

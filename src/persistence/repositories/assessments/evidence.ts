@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { appendLog } from '../assessment-log.js';
 import type { Database, EvidenceTable } from '../../schema.js';
 
 export type EvidenceKind = EvidenceTable['kind'];
@@ -63,7 +64,11 @@ function toRecord(row: EvidenceMetaRow): EvidenceRecord {
   };
 }
 
-export async function insertEvidence(db: Kysely<Database>, evidence: NewEvidence): Promise<EvidenceRecord> {
+/** Stores an item and logs it in the assessment's chain; pass a transaction to keep both together. */
+export async function insertEvidence(
+  db: Kysely<Database> | Transaction<Database>,
+  evidence: NewEvidence,
+): Promise<EvidenceRecord> {
   await db
     .insertInto('evidence')
     .values({
@@ -84,6 +89,14 @@ export async function insertEvidence(db: Kysely<Database>, evidence: NewEvidence
       created_at: evidence.createdAt,
     })
     .execute();
+  await appendLog(db, {
+    assessmentId: evidence.assessmentId,
+    orgId: evidence.orgId,
+    at: evidence.createdAt,
+    actor: evidence.createdBy,
+    event: 'evidence.added',
+    detail: { evidence: evidence.id, kind: evidence.kind, title: evidence.title, sha256: evidence.sha256 },
+  });
   const { content: _content, ...record } = evidence;
   return record;
 }
@@ -111,7 +124,24 @@ export async function getEvidenceContent(db: Kysely<Database>, id: string): Prom
   return row?.content ?? null;
 }
 
-export async function deleteEvidence(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('evidence').where('id', '=', id).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/** Removes an item and logs who did, in one transaction. */
+export async function deleteEvidence(
+  db: Kysely<Database>,
+  id: string,
+  by: { actor: string; at: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('evidence').select(META).where('id', '=', id).executeTakeFirst();
+    if (!row) return false;
+    await trx.deleteFrom('evidence').where('id', '=', id).execute();
+    await appendLog(trx, {
+      assessmentId: row.assessment_id,
+      orgId: row.org_id,
+      at: by.at,
+      actor: by.actor,
+      event: 'evidence.removed',
+      detail: { evidence: id, kind: row.kind, title: row.title, sha256: row.sha256 },
+    });
+    return true;
+  });
 }

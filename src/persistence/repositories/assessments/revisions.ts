@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.js';
+import { appendLog, sha256Hex } from '../assessment-log.js';
 
 /**
  * What one revision changed, in document terms: the path of the entry it replaced and the
@@ -31,9 +32,18 @@ export interface NewRevision {
   at: string;
   kind: string;
   change: RevisionChange;
+  /** The document text stored with this version, so the log can vouch for it. */
+  documentText: string;
 }
 
+/** Stores a revision and appends it, by digest, to the assessment's hash-chained log. */
 export async function insertRevision(trx: Transaction<Database> | Kysely<Database>, revision: NewRevision) {
+  // JSON has no undefined: an absent value is stored as null.
+  const change = JSON.stringify({
+    path: revision.change.path,
+    before: revision.change.before ?? null,
+    after: revision.change.after ?? null,
+  });
   await trx
     .insertInto('revisions')
     .values({
@@ -43,14 +53,22 @@ export async function insertRevision(trx: Transaction<Database> | Kysely<Databas
       actor_user_id: revision.actor,
       at: revision.at,
       kind: revision.kind,
-      // JSON has no undefined: an absent value is stored as null.
-      change: JSON.stringify({
-        path: revision.change.path,
-        before: revision.change.before ?? null,
-        after: revision.change.after ?? null,
-      }),
+      change,
     })
     .execute();
+  await appendLog(trx, {
+    assessmentId: revision.assessmentId,
+    orgId: revision.orgId,
+    at: revision.at,
+    actor: revision.actor,
+    event: 'revision',
+    detail: {
+      version: revision.version,
+      kind: revision.kind,
+      change: sha256Hex(change),
+      document: sha256Hex(revision.documentText),
+    },
+  });
 }
 
 function revisionQuery(db: Kysely<Database>, assessmentId: string) {

@@ -42,7 +42,9 @@ export async function addEvidence(
     createdBy: opened.principal.userId,
     createdAt: deps.now().toISOString(),
   };
-  return insertEvidence(deps.database.db, { ...base, ...contentOf(input) });
+  return deps.database.db
+    .transaction()
+    .execute((trx) => insertEvidence(trx, { ...base, ...contentOf(input) }));
 }
 
 /** The fields that depend on the kind of item. */

@@ -47,7 +47,10 @@ export async function evidenceContent(
   evidenceId: string,
 ): Promise<{ evidence: EvidenceRecord; content: Uint8Array }> {
   const { evidence } = await openEvidence(deps, principal, evidenceId, 'read');
-  const content = evidence.kind === 'file' ? await getEvidenceContent(deps.database.db, evidenceId) : null;
+  const content =
+    evidence.kind === 'file' || evidence.kind === 'scan'
+      ? await getEvidenceContent(deps.database.db, evidenceId)
+      : null;
   if (!content) throw new PkimmError('NOT_FOUND', `evidence ${evidenceId} is a ${evidence.kind}, not a file`);
   return { evidence, content };
 }
@@ -59,5 +62,8 @@ export async function deleteEvidence(
 ): Promise<void> {
   const { opened } = await openEvidence(deps, principal, evidenceId, 'annotate');
   assertNotFinal(opened);
-  await deleteRecord(deps.database.db, evidenceId);
+  await deleteRecord(deps.database.db, evidenceId, {
+    actor: opened.principal.userId,
+    at: deps.now().toISOString(),
+  });
 }

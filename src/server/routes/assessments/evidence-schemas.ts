@@ -38,7 +38,7 @@ export const MultipartFields = z.object({ title: Title.optional(), requirements:
 export const EvidenceSchema = z.object({
   id: z.string(),
   assessmentId: z.string(),
-  kind: z.enum(['text', 'link', 'file']),
+  kind: z.enum(['text', 'link', 'file', 'scan']),
   title: z.string(),
   text: z.string().nullable(),
   url: z.string().nullable(),

@@ -48,7 +48,7 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Uplo
 }
 
 /** The base name only, without control characters, at most 255 characters; never empty. */
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return base.slice(0, 255) || 'upload';
