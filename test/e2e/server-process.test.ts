@@ -83,8 +83,13 @@ describe('pkimm serve (child process)', () => {
     await firstAnswered;
     server.child.kill('SIGTERM');
 
-    // Let the drain begin, then prove it waits for the held request.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Let the drain begin (the server says so in its log; a loaded machine may take a while
+    // to get to the signal while it serves the burst), then prove it waits for the held request.
+    const draining = 'draining: no new connections, finishing in-flight requests';
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      if (server.logLines().some((line) => line['msg'] === draining)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(server.child.exitCode).toBeNull();
     // New work is refused: no connection, or a 503 on one that was still open.
     const late = await attempt(`${server.url}/healthz`);
