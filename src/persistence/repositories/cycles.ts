@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { NewAssessment } from './assessments/assessments.js';
-import { insertRevision } from './assessments/revisions.js';
+import { insertNewAssessment, type NewAssessment } from './assessments/assessments.js';
 
 /** The scope of assessments that were never given one: one scope per organisation. */
 export const DEFAULT_SCOPE = 'default';
@@ -100,36 +99,8 @@ export async function insertNextCycle(
   input: { assessment: Omit<NewAssessment, 'idempotency'>; cycle: CycleRecord; fromAssessmentId: string },
 ): Promise<number> {
   const a = input.assessment;
-  const documentText = JSON.stringify(a.document);
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('assessments')
-      .values({
-        id: a.id,
-        org_id: a.orgId,
-        title: a.title,
-        model_id: a.modelId,
-        model_version: a.modelVersion,
-        mode: a.mode,
-        type: a.type,
-        status: 'draft',
-        version: 1,
-        document: documentText,
-        created_by: a.actor,
-        created_at: a.at,
-        updated_at: a.at,
-      })
-      .execute();
-    await insertRevision(trx, {
-      assessmentId: a.id,
-      orgId: a.orgId,
-      version: 1,
-      actor: a.actor,
-      at: a.at,
-      kind: a.kind,
-      change: { path: [], before: null, after: a.document },
-      documentText,
-    });
+    await insertNewAssessment(trx, a);
     await saveCycle(trx, input.cycle, a.at);
     return copyEvidence(trx, input.fromAssessmentId, a.id);
   });

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import type { NewAssessment } from './assessments/assessments.js';
-import { insertRevision } from './assessments/revisions.js';
+import { insertNewAssessment, type NewAssessment } from './assessments/assessments.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,35 +22,8 @@ export async function insertCorrection(
   trx: Transaction<Database>,
   input: Omit<NewAssessment, 'idempotency'> & { originalId: string; reason: string },
 ): Promise<void> {
-  const document = JSON.stringify(input.document);
-  await trx
-    .insertInto('assessments')
-    .values({
-      id: input.id,
-      org_id: input.orgId,
-      title: input.title,
-      model_id: input.modelId,
-      model_version: input.modelVersion,
-      mode: input.mode,
-      type: input.type,
-      status: 'draft',
-      version: 1,
-      document,
-      created_by: input.actor,
-      created_at: input.at,
-      updated_at: input.at,
-    })
-    .execute();
-  await insertRevision(trx, {
-    assessmentId: input.id,
-    orgId: input.orgId,
-    version: 1,
-    actor: input.actor,
-    at: input.at,
-    kind: input.kind,
-    change: { path: [], before: null, after: input.document },
-    documentText: document,
-  });
+  const { originalId: _originalId, reason: _reason, ...assessment } = input;
+  await insertNewAssessment(trx, assessment);
   await trx
     .insertInto('corrections')
     .values({

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.js';
 import { toAssessmentRecord, type AssessmentRecord } from './assessment-record.js';
 import { saveIdempotent, type IdempotencyRecord } from './idempotency.js';
@@ -21,46 +21,56 @@ export interface NewAssessment {
 }
 
 /**
- * Stores a new assessment at version 1 together with its first revision (the whole
- * document), in one transaction: there is never an assessment without its history.
+ * Inserts a new assessment row at version 1 and its first revision (the whole document) in
+ * the caller's transaction. Every way an assessment comes into being (create, import, the
+ * next cycle, a correction) goes through here, so none can exist without its history and log.
  */
+export async function insertNewAssessment(
+  trx: Transaction<Database>,
+  input: Omit<NewAssessment, 'idempotency'>,
+): Promise<AssessmentRecord> {
+  const document = JSON.stringify(input.document);
+  const row = await trx
+    .insertInto('assessments')
+    .values({
+      id: input.id,
+      org_id: input.orgId,
+      title: input.title,
+      model_id: input.modelId,
+      model_version: input.modelVersion,
+      mode: input.mode,
+      type: input.type,
+      status: 'draft',
+      version: 1,
+      document,
+      created_by: input.actor,
+      created_at: input.at,
+      updated_at: input.at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await insertRevision(trx, {
+    assessmentId: input.id,
+    orgId: input.orgId,
+    version: 1,
+    actor: input.actor,
+    at: input.at,
+    kind: input.kind,
+    change: { path: [], before: null, after: input.document },
+    documentText: document,
+  });
+  return toAssessmentRecord(row);
+}
+
+/** Stores a new assessment with its first revision (and the idempotent reply) in one transaction. */
 export async function createAssessment(
   db: Kysely<Database>,
   input: NewAssessment,
 ): Promise<AssessmentRecord> {
-  const document = JSON.stringify(input.document);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('assessments')
-      .values({
-        id: input.id,
-        org_id: input.orgId,
-        title: input.title,
-        model_id: input.modelId,
-        model_version: input.modelVersion,
-        mode: input.mode,
-        type: input.type,
-        status: 'draft',
-        version: 1,
-        document,
-        created_by: input.actor,
-        created_at: input.at,
-        updated_at: input.at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await insertRevision(trx, {
-      assessmentId: input.id,
-      orgId: input.orgId,
-      version: 1,
-      actor: input.actor,
-      at: input.at,
-      kind: input.kind,
-      change: { path: [], before: null, after: input.document },
-      documentText: document,
-    });
+    const record = await insertNewAssessment(trx, input);
     if (input.idempotency) await saveIdempotent(trx, input.idempotency.record, input.idempotency.notBefore);
-    return toAssessmentRecord(row);
+    return record;
   });
 }
 
