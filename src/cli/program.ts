@@ -10,6 +10,7 @@ import { registerPlansCommands } from './commands/plans-register.js';
 import { registerCycleCommands } from './commands/cycles-register.js';
 import { registerBenchmarkCommands } from './commands/benchmark-register.js';
 import { registerScanCommands } from './commands/scan-register.js';
+import { registerCrosswalkCommands } from './commands/crosswalk-register.js';
 
 const formatOption = () => new Option('--format <format>', 'output format: table or json').default('table');
 
@@ -222,6 +223,7 @@ export function buildProgram(context: CliContext): Command {
   registerCycleCommands(program, context);
   registerBenchmarkCommands(program, context);
   registerScanCommands(program, context);
+  registerCrosswalkCommands(program, context);
 
   program
     .command('demo')

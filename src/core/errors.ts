@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'MODEL_INVALID'
   | 'MODEL_NOT_FOUND'
   | 'EXTENSION_INVALID'
+  /** A crosswalk pack breaks the pack format or names requirements its model lacks. */
+  | 'CROSSWALK_INVALID'
   | 'ASSESSMENT_INVALID'
   | 'UNKNOWN_ID'
   | 'FORMAT_UNKNOWN'

@@ -32,6 +32,7 @@ import { assessmentLogRoutes } from './routes/assessment-log.js';
 import { onsiteRoutes } from './routes/onsite.js';
 import { signoffRoutes } from './routes/signoff.js';
 import { workflowRoutes } from './routes/workflow.js';
+import { crosswalkRoutes } from './routes/crosswalks.js';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(onsiteRoutes, { prefix: '/api/v1' });
   await app.register(signoffRoutes, { prefix: '/api/v1' });
   await app.register(workflowRoutes, { prefix: '/api/v1' });
+  await app.register(crosswalkRoutes, { prefix: '/api/v1' });
   await app.register(attestationRoutes);
   await app.register(webRoutes, deps.webRoot === undefined ? {} : { root: deps.webRoot });
   return app;

@@ -31,6 +31,8 @@ export interface ServerConfig {
    * into other networks on a user's request must be allowed to explicitly.
    */
   scanTlsTargets: string[];
+  /** A directory of the operator's own crosswalk packs (PKIMM_CROSSWALKS_DIR), next to the bundled ones. */
+  crosswalksDir?: string;
 }
 
 const port = z.coerce
@@ -68,6 +70,7 @@ const EnvSchema = z.object({
     .default(10),
   PKIMM_BENCHMARK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   PKIMM_SCAN_TLS_TARGETS: z.string().optional(),
+  PKIMM_CROSSWALKS_DIR: z.string().min(1).optional(),
 });
 
 /** Reads and validates the configuration; every wrong variable is named with what it should be. */
@@ -118,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       .split(',')
       .map((t) => t.trim().toLowerCase())
       .filter(Boolean),
+    ...(e.PKIMM_CROSSWALKS_DIR === undefined ? {} : { crosswalksDir: e.PKIMM_CROSSWALKS_DIR }),
   };
 }
