@@ -1,3 +1,4 @@
+import { auditList } from '../../core/crosswalk/audit-credits.js';
 import { crosswalkContract } from '../../core/crosswalk/crosswalk.types.js';
 import { buildCrosswalkView, type CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
 import { PkimmError } from '../../core/errors.js';
@@ -82,7 +83,8 @@ export async function viewCommand(
   const pack = await catalog(context, options.crosswalks).get(options.framework);
   const { assessment, model } = await readAssessmentFile(file, context.registry);
   const mapping = model.version === pack.model ? undefined : await loadIdMapping(model.version, pack.model);
-  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold });
+  const audits = auditList(assessment.audits);
+  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold, audits });
   if (format === 'json') return printJson(context.io.stdout, view);
   if (format === 'csv') return context.io.stdout(crosswalkCsv(view));
   context.io.stdout(renderView(view));

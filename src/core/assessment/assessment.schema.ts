@@ -7,6 +7,7 @@ import { actionPlansSchema } from '../plans/plan.schema.js';
 import type { Rating } from './assessment.types.js';
 import { isRating, ratingProblem } from './rating.js';
 import { roadmapSettingsSchema } from '../roadmap/roadmap-settings.js';
+import { auditCreditsSchema } from '../crosswalk/audit-credits.js';
 
 export const PKIMM_FORMAT = 'pkimm-assessment';
 export const PKIMM_FORMAT_VERSION = 1;
@@ -81,6 +82,7 @@ export const assessmentFieldSchemas = {
   relevance: z.record(z.string(), relevanceAnswer).optional(),
   roadmap: roadmapSettingsSchema.optional(),
   plans: actionPlansSchema.optional(),
+  audits: auditCreditsSchema.optional(),
   preserved: z.record(z.string(), z.unknown()).optional(),
 };
 

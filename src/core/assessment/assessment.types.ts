@@ -5,6 +5,7 @@
  */
 import type { ModuleId } from '../model/model.types.js';
 import type { RoadmapSettings } from '../roadmap/roadmap-settings.js';
+import type { AuditCredits } from '../crosswalk/audit-credits.js';
 import type { ActionPlans } from '../plans/plan.types.js';
 
 /** 0 means not assessed; 1..5 are the levels. */
@@ -85,6 +86,8 @@ export interface Assessment {
   roadmap?: RoadmapSettings;
   /** Action plans by plan id (src/core/plans). */
   plans?: ActionPlans;
+  /** Requirements an existing audit already answers (src/core/crosswalk/audit-credits.ts). */
+  audits?: AuditCredits;
   /**
    * Set when the data came from an official self-assessment export. The official app does
    * not require a reason for not-applicable, so validation accepts a missing one here.

@@ -11,6 +11,7 @@ import { compact, compactOrUndefined, setOwn } from './compact.js';
 import type { PathIssue } from './path-issue.js';
 import { protoKeyIssues } from './proto-keys.js';
 import { zodIssuesToPathIssues } from './zod-issues.js';
+import { normaliseAudits, type AuditCredits } from '../crosswalk/audit-credits.js';
 import { compactRoadmapSettings, type RoadmapSettings } from '../roadmap/roadmap-settings.js';
 import { normalisePlans } from '../plans/plan-document.js';
 import type { ActionPlans } from '../plans/plan.types.js';
@@ -56,6 +57,7 @@ function toAssessment(doc: PkimmAssessmentDocument): Assessment {
     relevance: mapValues(doc.relevance ?? {}, categoryOf) satisfies Record<string, RelevanceAnswer>,
     ...roadmapOf(doc.roadmap),
     ...plansOf(doc.plans),
+    ...auditsOf(doc.audits),
     ...(doc.importedFrom ? { importedFrom: doc.importedFrom } : {}),
     ...(preserved ? { preserved } : {}),
   };
@@ -86,6 +88,11 @@ function requirementOf(input: RequirementInput): RequirementAnswer {
 function plansOf(value: PkimmAssessmentDocument['plans']): { plans?: ActionPlans } {
   const plans = normalisePlans(value);
   return plans ? { plans } : {};
+}
+
+function auditsOf(value: PkimmAssessmentDocument['audits']): { audits?: AuditCredits } {
+  const audits = normaliseAudits(value as AuditCredits | undefined);
+  return audits ? { audits } : {};
 }
 
 function roadmapOf(value: PkimmAssessmentDocument['roadmap']): { roadmap?: RoadmapSettings } {

@@ -3,6 +3,7 @@ import { MODULE_IDS, type Model } from '../model/model.types.js';
 import type { Assessment, ScopeDecision } from './assessment.types.js';
 import { setOwn } from './compact.js';
 import { PKIMM_FORMAT, PKIMM_FORMAT_VERSION } from './assessment.schema.js';
+import { normaliseAudits } from '../crosswalk/audit-credits.js';
 import { compactRoadmapSettings } from '../roadmap/roadmap-settings.js';
 import { normalisePlans } from '../plans/plan-document.js';
 
@@ -79,6 +80,7 @@ export function toPkimmDocument(assessment: Assessment, model?: Model): Doc {
     ),
     roadmap: a.roadmap && compactRoadmapSettings(a.roadmap),
     plans: normalisePlans(a.plans),
+    audits: normaliseAudits(a.audits),
     preserved: a.preserved,
   });
 }

@@ -7,6 +7,7 @@ import type { PathIssue } from './path-issue.js';
 import { isRating, ratingProblem } from './rating.js';
 import { validateRoadmapSettings } from '../roadmap/roadmap-settings.js';
 import { validatePlansAgainstModel } from '../plans/validate-plans.js';
+import { validateAuditsAgainstModel } from '../crosswalk/audit-credits.js';
 
 /** The fields this check reads. An Assessment fits, and so does raw data that failed the schema. */
 export interface AssessmentLike {
@@ -19,6 +20,7 @@ export interface AssessmentLike {
   importedFrom?: unknown;
   roadmap?: unknown;
   plans?: unknown;
+  audits?: unknown;
 }
 
 /**
@@ -65,6 +67,7 @@ export function validateAgainstModel(assessment: AssessmentLike, model: Model): 
   }
   issues.push(...validateRoadmapSettings(assessment.roadmap, index, name));
   issues.push(...validatePlansAgainstModel(assessment.plans, model));
+  issues.push(...validateAuditsAgainstModel(assessment.audits, index, name));
   return issues;
 }
 

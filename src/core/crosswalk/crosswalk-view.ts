@@ -14,6 +14,7 @@ import type { Assessment } from '../assessment/assessment.types.js';
 import type { IdMapping } from '../migration/id-mapping.js';
 import { indexModel, levelName } from '../model/model-index.js';
 import type { Model } from '../model/model.types.js';
+import type { AuditCreditEntry } from './audit-credits.js';
 import type { CrosswalkPack, Relationship } from './crosswalk.types.js';
 import { requirementStanding, type StandingSource } from './requirement-standing.js';
 
@@ -21,18 +22,8 @@ export const DEFAULT_THRESHOLD = 3;
 export const CONTROL_STATUSES = ['supported', 'partly-supported', 'gap'] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 
-/** An existing audit recorded as answering a requirement (stored per assessment). */
-export interface AuditCredit {
-  /** The requirement key in the assessment's own model version. */
-  requirement: string;
-  /** What was audited and by whom, e.g. "ETSI EN 319 411-1 audit 2026 by …". */
-  audit: string;
-  /** Address of the audit report or attestation letter. */
-  reportUrl: string;
-  /** YYYY-MM-DD: when the audit report was issued. */
-  date: string;
-  note?: string;
-}
+/** An existing audit recorded as answering a requirement, with that requirement's key. */
+export type AuditCredit = AuditCreditEntry & { requirement: string };
 
 export interface SupportRow {
   /** The key the pack uses (its model version). */

@@ -8,6 +8,7 @@ import type { IdMapping } from './id-mapping.js';
 import { hasData, type MigrationReport, type MigrationResult } from './migration-report.js';
 import { migratePreserved } from './migrate-preserved.js';
 import { remapRoadmapSettings } from '../roadmap/roadmap-settings.js';
+import { remapAudits } from '../crosswalk/audit-credits.js';
 
 /**
  * Moves an assessment from one model version to the next along an id mapping. Ratings, notes,
@@ -84,6 +85,7 @@ export function migrateAssessment(
           ),
         }
       : {}),
+    ...(assessment.audits ? { audits: remapAudits(assessment.audits, (key) => requirementTo.get(key)) } : {}),
     ...(kept ? { preserved: kept } : {}),
   };
   return { assessment: migrated, report };

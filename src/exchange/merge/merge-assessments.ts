@@ -65,6 +65,7 @@ export function mergeAssessments(stored: Assessment, file: Assessment): Assessme
   if (file.roadmap) merged.roadmap = mergeRoadmapSettings(stored.roadmap, file.roadmap);
   // Plans, like answers: the file's plan replaces the stored one of the same id; others stay.
   if (file.plans) merged.plans = { ...(stored.plans ?? {}), ...structuredClone(file.plans) };
+  if (file.audits) merged.audits = { ...(stored.audits ?? {}), ...structuredClone(file.audits) };
   return merged;
 }
 

@@ -2,6 +2,7 @@
  * Crosswalk views of stored assessments: the pack, the assessment as the caller may read it,
  * the id mapping when the assessment is on another model version, and the audits recorded on it.
  */
+import { auditList } from '../../core/crosswalk/audit-credits.js';
 import { buildCrosswalkView, type CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
 import { loadIdMapping } from '../../assessment-io/mapping.js';
 import { CrosswalkCatalog } from '../../model-loader/crosswalks.js';
@@ -32,6 +33,7 @@ export async function readCrosswalkView(
   const { model, assessment, record } = await openAssessment(deps, principal, assessmentId, 'read');
   const pack = await crosswalkCatalog(deps).get(packId);
   const mapping = model.version === pack.model ? undefined : await loadIdMapping(model.version, pack.model);
-  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold });
+  const audits = auditList(assessment.audits);
+  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold, audits });
   return { ...view, version: record.version };
 }

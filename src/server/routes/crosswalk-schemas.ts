@@ -43,11 +43,20 @@ export const PackSchema = z.object({
   ),
 });
 
+export const AuditEntrySchema = z.object({
+  audit: z.string(),
+  reportUrl: z.string(),
+  date: z.string(),
+  framework: z.string().optional(),
+  note: z.string().optional(),
+});
+
 export const AuditCreditSchema = z.object({
   requirement: z.string(),
   audit: z.string(),
   reportUrl: z.string(),
   date: z.string(),
+  framework: z.string().optional(),
   note: z.string().optional(),
 });
 

@@ -49,6 +49,7 @@ export const pkimmPatchSchema = z.strictObject({
   preserved: optionalNull(f.preserved),
   roadmap: optionalNull(f.roadmap),
   plans: optionalNull(f.plans),
+  audits: optionalNull(f.audits),
   categories: z.record(z.string(), categoryPatch.nullable()).optional(),
   requirements: z.record(z.string(), requirementPatch.nullable()).optional(),
   relevance: z.record(z.string(), categoryPatch.nullable()).optional(),
@@ -73,6 +74,7 @@ const WHOLE = [
   'preserved',
   'roadmap',
   'plans',
+  'audits',
 ] as const;
 // Every Assessment field is covered, or this line stops compiling.
 const _covered: Exclude<keyof Assessment, (typeof MAPS)[number] | (typeof WHOLE)[number]> extends never
