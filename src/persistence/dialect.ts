@@ -33,7 +33,7 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** What the freeze triggers of migration 009 raise when a signed-off assessment would change. */
+/** What the freeze triggers of migrations 009 and 010 raise when a signed-off assessment would change. */
 export const SIGNED_OFF_MESSAGE = 'assessment is signed off';
 
 /** True when a freeze trigger refused the write: SQLite's RAISE(ABORT) or PostgreSQL's RAISE EXCEPTION. */

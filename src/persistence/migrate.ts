@@ -10,6 +10,7 @@ import { assessmentLog } from './migrations/006-assessment-log.js';
 import { assurance } from './migrations/007-assurance.js';
 import { signoff } from './migrations/009-signoff.js';
 import { onsite } from './migrations/008-onsite.js';
+import { freezeAssurance } from './migrations/010-freeze-assurance.js';
 
 /**
  * The migrations, imported statically so they work the same under tsx and from dist/ (no
@@ -30,6 +31,7 @@ function migrator(db: Kysely<unknown>, dialect: DialectName) {
           '007-assurance': assurance(),
           '009-signoff': signoff(dialect),
           '008-onsite': onsite(),
+          '010-freeze-assurance': freezeAssurance(dialect),
         }),
     },
   });

@@ -62,6 +62,7 @@ describe.each(DIALECTS)('sign-off on %s', (dialect) => {
         stored: false,
         updatedBy: null,
         updatedAt: null,
+        names: {},
       });
       const payload = { evidenceFromLevel: 4, approvers: [w.a.viewer.userId] };
       for (const who of [w.a.assessor, w.a.contributor, w.a.viewer]) {

@@ -294,9 +294,13 @@ describe.each(DIALECTS)('migration 009 on %s', (dialect) => {
           .map((t) => t.name)
           .filter((n) => SIGNOFF_TABLES.has(n));
       expect((await tables()).sort()).toEqual([...SIGNOFF_TABLES].sort());
+      // Migration 010 extends 009's triggers, so it goes first.
+      expect(await migrateDown(db, dialect)).toEqual({ applied: ['010-freeze-assurance'] });
       expect(await migrateDown(db, dialect)).toEqual({ applied: ['009-signoff'] });
       expect(await tables()).toEqual([]);
-      expect(await migrateToLatest(db, dialect)).toEqual({ applied: ['009-signoff'] });
+      expect(await migrateToLatest(db, dialect)).toEqual({
+        applied: ['009-signoff', '010-freeze-assurance'],
+      });
       expect((await tables()).sort()).toEqual([...SIGNOFF_TABLES].sort());
     } finally {
       await database.drop();

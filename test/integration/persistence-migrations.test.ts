@@ -23,6 +23,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
       ['007-assurance', true],
       ['008-onsite', true],
       ['009-signoff', true],
+      ['010-freeze-assurance', true],
     ]);
   });
 
@@ -175,6 +176,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
   it('roll back to an empty schema and forward again', async () => {
     const db = database.handle.db as never;
     // One step down per migration, newest first.
+    expect(await migrateDown(db, dialect)).toEqual({ applied: ['010-freeze-assurance'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['009-signoff'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['008-onsite'] });
     expect(await migrateDown(db, dialect)).toEqual({ applied: ['007-assurance'] });
@@ -199,6 +201,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         '007-assurance',
         '008-onsite',
         '009-signoff',
+        '010-freeze-assurance',
       ],
     });
     await sql`select count(*) from assessments`.execute(database.handle.db);

@@ -25,7 +25,7 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
 
     const down = context();
     await dbDownCommand(down.context, { yes: true }, env);
-    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 009-signoff\\n$`));
+    expect(down.out()).toMatch(new RegExp(`^${dialect} .+: reverted 010-freeze-assurance\\n$`));
 
     const pending = context();
     await dbStatusCommand(pending.context, { format: 'json' }, env);
@@ -39,13 +39,14 @@ describe.each(DIALECTS)('pkimm db on %s', (dialect) => {
         { name: '006-assessment-log' },
         { name: '007-assurance' },
         { name: '008-onsite' },
-        { name: '009-signoff', appliedAt: null },
+        { name: '009-signoff' },
+        { name: '010-freeze-assurance', appliedAt: null },
       ],
     });
 
     const migrate = context();
     await dbMigrateCommand(migrate.context, env);
-    expect(migrate.out()).toMatch(/: applied 009-signoff\n$/);
+    expect(migrate.out()).toMatch(/: applied 010-freeze-assurance\n$/);
 
     const again = context();
     await dbMigrateCommand(again.context, env);

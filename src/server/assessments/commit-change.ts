@@ -1,5 +1,9 @@
 import { PkimmError } from '../../core/errors.js';
-import { applyChange, type ChangeToApply } from '../../persistence/repositories/assessments/apply-change.js';
+import {
+  applyChange,
+  type AlongsideChange,
+  type ChangeToApply,
+} from '../../persistence/repositories/assessments/apply-change.js';
 import { getAssessment } from '../../persistence/repositories/assessments/assessments.js';
 import type { ServiceDeps } from './deps.js';
 import { etagOf } from './etag.js';
@@ -11,9 +15,13 @@ import { StaleVersionError } from './stale-version.js';
  * Applies a change computed from `expectedVersion`; when another writer got there first,
  * fails with the state that won, read after the failed write so it is the newest.
  */
-export async function commitChange(deps: ServiceDeps, change: ChangeToApply): Promise<number> {
+export async function commitChange(
+  deps: ServiceDeps,
+  change: ChangeToApply,
+  alongside?: AlongsideChange,
+): Promise<number> {
   const { db } = deps.database;
-  const outcome = await applyChange(db, change);
+  const outcome = await applyChange(db, change, alongside);
   if (outcome.applied) return outcome.version;
   const current = await getAssessment(db, change.assessmentId);
   if (!current) throw new PkimmError('NOT_FOUND', `no assessment ${change.assessmentId}`);
@@ -37,9 +45,10 @@ export async function commitAndReply<T>(
   keep: KeepResponse,
   body: T,
   change: Omit<ChangeToApply, 'idempotency'>,
+  alongside?: AlongsideChange,
 ): Promise<ServiceResponse<T>> {
   const etag = etagOf(change.expectedVersion + 1);
   const kept = keep({ status: 200, etag, body });
-  await commitChange(deps, { ...change, ...(kept ? { idempotency: kept } : {}) });
+  await commitChange(deps, { ...change, ...(kept ? { idempotency: kept } : {}) }, alongside);
   return { status: 200, etag, body };
 }

@@ -2,6 +2,7 @@ import { validateAgainstModel } from '../../core/assessment/validate-against-mod
 import { PkimmError } from '../../core/errors.js';
 import { scoreAssessment } from '../../core/scoring/score-assessment.js';
 import { scoreToJson } from '../../core/scoring/score-json.js';
+import type { AlongsideChange } from '../../persistence/repositories/assessments/apply-change.js';
 import type { Principal } from '../auth/principal.js';
 import { COLLECTION_OF, FIELDS_BY_TARGET, capabilityForField, type AnswerChange } from './answer-change.js';
 import { applyAnswer } from './apply-answer.js';
@@ -18,6 +19,8 @@ export interface SaveAnswerInput {
   expectedVersion: number;
   change: AnswerChange;
   idempotency?: IdempotencyRequest | undefined;
+  /** Writes that commit in the same transaction as the rating, or not at all (see applyChange). */
+  alongside?: AlongsideChange | undefined;
 }
 
 export interface SaveAnswerResult {
@@ -74,19 +77,25 @@ export async function saveAnswer(
       change,
       score: { overall: scoreToJson(scoreAssessment(model, next)).overall },
     };
-    return commitAndReply(deps, keep, body, {
-      assessmentId: input.assessmentId,
-      expectedVersion: input.expectedVersion,
-      actor: opened.principal.userId,
-      at,
-      kind: `${change.target}.${change.field}`,
-      change: {
-        path: [collection, change.key],
-        before: entryOf(before, collection, change.key),
-        after: entryOf(after, collection, change.key),
+    return commitAndReply(
+      deps,
+      keep,
+      body,
+      {
+        assessmentId: input.assessmentId,
+        expectedVersion: input.expectedVersion,
+        actor: opened.principal.userId,
+        at,
+        kind: `${change.target}.${change.field}`,
+        change: {
+          path: [collection, change.key],
+          before: entryOf(before, collection, change.key),
+          after: entryOf(after, collection, change.key),
+        },
+        nextDocument: after,
       },
-      nextDocument: after,
-    });
+      input.alongside,
+    );
   });
 }
 

@@ -14,6 +14,7 @@ import type { LoadedAssessment } from '../assessments/loaded-assessment.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from '../assessments/deps.js';
 import { openAssessment } from '../assessments/open-assessment.js';
+import { storedSignOffClaim } from '../assurance/signoff/signoff-claim.js';
 import { serverIdentity } from './server-identity.js';
 
 /**
@@ -39,7 +40,9 @@ export async function issueAttestation(
       `only a final assessment can be attested; this one is ${record.status} (finalise it first)`,
     );
   }
-  const attestation = await signAttestationOf(deps, { record, assessment, model }, user.userId);
+  // A signed-off assessment is attested with its sign-off every time, not only at the sign-off.
+  const signOff = await storedSignOffClaim(deps.database.db, record);
+  const attestation = await signAttestationOf(deps, { record, assessment, model }, user.userId, signOff);
   await deps.database.db.transaction().execute((trx) => storeAttestation(trx, attestation, ip));
   return attestation;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { EVIDENCE_RULE_OFF } from '../../core/assurance/signoff/profile.js';
 import { IdParam, Timestamp } from './assessments/common-schemas.js';
 
+/** Display names keyed by user id: every account a reply mentions, so clients need no lookup per id. */
+const Names = z.record(z.string(), z.string()).describe('display name of every user id mentioned');
+
 export const ProfileBody = z.strictObject({
   evidenceFromLevel: z
     .number()
@@ -20,6 +23,7 @@ export const ProfileSchema = z.object({
   stored: z.boolean().describe('false while the default applies'),
   updatedBy: z.string().nullable(),
   updatedAt: Timestamp.nullable(),
+  names: Names,
 });
 
 export const ApprovalBody = z.strictObject({
@@ -56,6 +60,7 @@ export const ApprovalsSchema = z.object({
   pending: z.array(z.string()).describe('named approvers without an approval of the current version'),
   approvals: z.array(ApprovalSchema),
   signOff: SignOffSchema.nullable(),
+  names: Names,
 });
 
 export const CorrectionBody = z.strictObject({

@@ -27,8 +27,28 @@ export type ApplyOutcome = { applied: true; version: number } | { applied: false
  * and match nothing; on SQLite writes are serialised anyway. The revision and the
  * idempotency record are written only by the winner, so a conflict leaves nothing behind.
  */
-export async function applyChange(db: Kysely<Database>, input: ChangeToApply): Promise<ApplyOutcome> {
-  return db.transaction().execute((trx) => applyChangeIn(trx, input));
+export async function applyChange(
+  db: Kysely<Database>,
+  input: ChangeToApply,
+  alongside?: AlongsideChange,
+): Promise<ApplyOutcome> {
+  return db.transaction().execute(async (trx) => {
+    await alongside?.before?.(trx);
+    const outcome = await applyChangeIn(trx, input);
+    if (outcome.applied) await alongside?.after?.(trx, outcome.version);
+    return outcome;
+  });
+}
+
+/**
+ * Writes that must commit or fail together with a change (a consensus or a workshop agreement
+ * next to its rating). `before` runs first in the transaction, so a caller can take its locks
+ * in the order its other writers take them; `after` runs once the revision is written and gets
+ * the new version. Whatever either throws rolls the change back too.
+ */
+export interface AlongsideChange {
+  before?: (trx: Transaction<Database>) => Promise<void>;
+  after?: (trx: Transaction<Database>, version: number) => Promise<void>;
 }
 
 /** The same inside the caller's transaction, for a step that must commit together with the change (sign-off). */

@@ -184,7 +184,8 @@ export async function castVote(
 /**
  * Records the agreed rating and the discussion notes of a requirement the workshop discussed
  * (the current one unless `key` names an earlier one). The rating goes through the autosave
- * path, so it is one revision with every check an ordinary rating gets.
+ * path, so it is one revision with every check an ordinary rating gets; the agreement commits
+ * in the same transaction, so neither exists without the other.
  */
 export async function agree(
   deps: ServiceDeps,
@@ -202,34 +203,39 @@ export async function agree(
       'CONFLICT',
       `the workshop has not discussed ${key}; make it the current requirement first`,
     );
+  const at = deps.now().toISOString();
   const saved = await saveAnswer(deps, principal, {
     assessmentId,
     expectedVersion: opened.record.version,
     change: { target: 'requirement', key, field: 'level', value: input.level },
+    alongside: {
+      // The workshop's row first, then the assessment's (the revision): the order votes, moves
+      // and the close take them in, so concurrent steps wait for each other instead of deadlocking.
+      before: async (trx) => {
+        if (!(await repo.lockOpenWorkshop(trx, workshopId))) throw new PkimmError('CONFLICT', CLOSED);
+      },
+      after: async (trx, version) => {
+        await repo.agreeItem(trx, workshopId, key, {
+          level: input.level,
+          notes: input.notes,
+          by: opened.principal.userId,
+          at,
+          version,
+        });
+        await appendLog(
+          trx,
+          logOf(opened, at, 'workshop.agreed', {
+            workshop: workshopId,
+            requirement: key,
+            level: input.level,
+            version,
+            notes: input.notes,
+          }),
+        );
+      },
+    },
   });
-  const at = deps.now().toISOString();
-  const version = saved.body.version;
-  await deps.database.db.transaction().execute(async (trx) => {
-    if (!(await repo.lockOpenWorkshop(trx, workshopId))) throw new PkimmError('CONFLICT', CLOSED);
-    await repo.agreeItem(trx, workshopId, key, {
-      level: input.level,
-      notes: input.notes,
-      by: opened.principal.userId,
-      at,
-      version,
-    });
-    await appendLog(
-      trx,
-      logOf(opened, at, 'workshop.agreed', {
-        workshop: workshopId,
-        requirement: key,
-        level: input.level,
-        version,
-        notes: input.notes,
-      }),
-    );
-  });
-  return { key, version };
+  return { key, version: saved.body.version };
 }
 
 /** Ends the session: from now on its votes and agreements cannot change. */

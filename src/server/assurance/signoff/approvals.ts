@@ -20,6 +20,7 @@ import { reviewStatuses } from '../../../persistence/repositories/workflow-revie
 import type { Principal } from '../../auth/principal.js';
 import type { ServiceDeps } from '../../assessments/deps.js';
 import { assertVersion, openAssessment } from '../../assessments/open-assessment.js';
+import { namesOf } from './people-names.js';
 import { signOffIfDue } from './sign-off.js';
 import { SIGNED_OFF_REFUSAL, requireWriteScope } from './signoff-context.js';
 
@@ -137,6 +138,8 @@ export interface ApprovalsView {
   pending: string[];
   approvals: ApprovalRecord[];
   signOff: SignOffRecord | null;
+  /** Display names of every user id above. */
+  names: Record<string, string>;
 }
 
 /** Every decision, and who still has to approve the current version. */
@@ -152,11 +155,17 @@ export async function readApprovals(
   const signOff = (await getSignOff(db, record.id)) ?? null;
   const latest = new Map<string, Decision>();
   for (const a of approvals) if (a.version === record.version) latest.set(a.userId, a.decision);
+  const pending = signOff ? [] : profile.approvers.filter((id) => latest.get(id) !== 'approve');
   return {
     version: record.version,
     approvers: profile.approvers,
-    pending: signOff ? [] : profile.approvers.filter((id) => latest.get(id) !== 'approve'),
+    pending,
     approvals,
     signOff,
+    names: await namesOf(db, [
+      ...profile.approvers,
+      ...approvals.map((a) => a.userId),
+      ...(signOff?.approvers ?? []),
+    ]),
   };
 }

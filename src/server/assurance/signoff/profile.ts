@@ -15,6 +15,7 @@ import { listParticipants } from '../../../persistence/repositories/workflow-par
 import type { Principal } from '../../auth/principal.js';
 import type { ServiceDeps } from '../../assessments/deps.js';
 import { openAssessment } from '../../assessments/open-assessment.js';
+import { namesOf } from './people-names.js';
 import { SIGNED_OFF_REFUSAL, requireWriteScope } from './signoff-context.js';
 
 export interface ProfileView extends AssuranceProfile {
@@ -22,6 +23,8 @@ export interface ProfileView extends AssuranceProfile {
   stored: boolean;
   updatedBy: string | null;
   updatedAt: string | null;
+  /** Display names of the approvers and of whoever stored the profile. */
+  names: Record<string, string>;
 }
 
 export async function readProfile(
@@ -30,10 +33,12 @@ export async function readProfile(
   id: string,
 ): Promise<ProfileView> {
   await openAssessment(deps, principal, id, 'read');
-  const stored = await getProfile(deps.database.db, id);
-  return stored
+  const { db } = deps.database;
+  const stored = await getProfile(db, id);
+  const view = stored
     ? { ...stored, stored: true }
     : { ...DEFAULT_PROFILE, approvers: [], stored: false, updatedBy: null, updatedAt: null };
+  return { ...view, names: await namesOf(db, [...view.approvers, view.updatedBy]) };
 }
 
 /**
@@ -80,5 +85,6 @@ export async function writeProfile(
       detail: { evidenceFromLevel: profile.evidenceFromLevel, approvers: profile.approvers },
     });
   });
-  return { ...profile, stored: true, updatedBy: by, updatedAt: at };
+  const names = await namesOf(db, [...profile.approvers, by]);
+  return { ...profile, stored: true, updatedBy: by, updatedAt: at, names };
 }

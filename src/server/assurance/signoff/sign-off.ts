@@ -1,25 +1,21 @@
 import { signOffDue } from '../../../core/assurance/signoff/approval-rules.js';
 import { evidenceGaps } from '../../../core/assurance/workflow/evidence-rule.js';
-import type { SignOffClaim } from '../../../core/attestation/payload.js';
 import { isSignedOffViolation, isUniqueViolation } from '../../../persistence/dialect.js';
 import { appendLog } from '../../../persistence/repositories/assessment-log.js';
 import { applyChangeIn } from '../../../persistence/repositories/assessments/apply-change.js';
-import type { AssessmentRecord } from '../../../persistence/repositories/assessments/assessment-record.js';
 import { getAssessment } from '../../../persistence/repositories/assessments/assessments.js';
 import {
   getProfile,
   getSignOff,
   insertSignOff,
   listApprovals,
-  ratersOf,
-  userNames,
   type SignOffRecord,
 } from '../../../persistence/repositories/signoff.js';
-import { listParticipants } from '../../../persistence/repositories/workflow-participants.js';
 import { reviewStatuses } from '../../../persistence/repositories/workflow-reviews.js';
 import type { ServiceDeps } from '../../assessments/deps.js';
 import { loadAssessment } from '../../assessments/loaded-assessment.js';
 import { signAttestationOf, storeAttestation } from '../../attestations/issue-attestation.js';
+import { signOffClaim } from './signoff-claim.js';
 
 /** Another writer changed or signed the assessment between our read and our transaction. */
 class LostRace extends Error {}
@@ -54,7 +50,7 @@ export async function signOffIfDue(
 
   const at = deps.now().toISOString();
   const version = record.status === 'final' ? record.version : record.version + 1;
-  const claim = await signOffClaim(deps, record, profile.approvers, at, version);
+  const claim = await signOffClaim(db, record, { at, version, approvers: profile.approvers });
   // Signed before the transaction: the signing identity may have to be read or created first.
   const attestation = await signAttestationOf(deps, loaded, actor, claim);
   const signOff: SignOffRecord = {
@@ -114,24 +110,4 @@ export async function signOffIfDue(
     throw error;
   }
   return signOff;
-}
-
-/**
- * Who the attestation names: the assessor participants, or, for an assessment without the
- * workflow, everyone who wrote a rating; and the approvers in the profile's order.
- */
-async function signOffClaim(
-  deps: ServiceDeps,
-  record: AssessmentRecord,
-  approvers: string[],
-  at: string,
-  version: number,
-): Promise<SignOffClaim> {
-  const { db } = deps.database;
-  const participants = await listParticipants(db, record.id, record.orgId);
-  const named = participants.filter((p) => p.role === 'assessor').map((p) => p.userId);
-  const assessors = named.length > 0 ? named : [...(await ratersOf(db, record.id))].sort();
-  const names = await userNames(db, [...assessors, ...approvers]);
-  const person = (id: string) => ({ id, name: names.get(id) ?? id });
-  return { at, version, assessors: assessors.map(person), approvers: approvers.map(person) };
 }
