@@ -11,6 +11,7 @@ import { sectionContext, type SectionContext } from './sections/context.js';
 import { requirements, scoping } from './sections/detail.js';
 import { recommendations } from './sections/recommendations.js';
 import { suggestedRatings } from './sections/suggested-ratings.js';
+import { auditedRequirements, crosswalks } from './sections/crosswalks.js';
 import { categoryLevels, charts, moduleLevels, overall, overview, scope } from './sections/summary.js';
 
 const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
@@ -24,6 +25,7 @@ const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
     categoryLevels(ctx),
     recommendations(ctx),
     suggestedRatings(ctx),
+    auditedRequirements(ctx),
   ],
   detailed: (ctx) => [
     overview(ctx, 'detailed'),
@@ -36,6 +38,8 @@ const SECTIONS: Record<ReportType, (ctx: SectionContext) => Block[][]> = {
     scoping(ctx),
     requirements(ctx),
     suggestedRatings(ctx),
+    auditedRequirements(ctx),
+    crosswalks(ctx),
     comparison(ctx),
     actionPlans(ctx),
   ],

@@ -4,6 +4,7 @@
  * reads files, the clock or the network.
  */
 import type { Assessment } from '../core/assessment/assessment.types.js';
+import type { CrosswalkView } from '../core/crosswalk/crosswalk-view.js';
 import type { Model } from '../core/model/model.types.js';
 import { scoreAssessment } from '../core/scoring/score-assessment.js';
 import type { ScoreReport } from '../core/scoring/score.types.js';
@@ -62,6 +63,8 @@ export interface ReportInput {
   evidence?: EvidenceByRequirement;
   /** Server only: which ratings came from accepted scan suggestions. */
   suggestedRatings?: readonly ScanSuggestedRating[];
+  /** Crosswalk views chosen for the detailed report, computed by the caller (src/core/crosswalk). */
+  crosswalks?: readonly CrosswalkView[];
   language: ReportLanguage;
   /** When the report is generated (ISO timestamp), printed on it and used as the PDF date. */
   generatedAt: string;

@@ -1,8 +1,7 @@
-import { auditList } from '../../core/crosswalk/audit-credits.js';
 import { crosswalkContract } from '../../core/crosswalk/crosswalk.types.js';
-import { buildCrosswalkView, type CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
+import type { CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
 import { PkimmError } from '../../core/errors.js';
-import { loadIdMapping } from '../../assessment-io/mapping.js';
+import { crosswalkViews } from '../../assessment-io/crosswalk-views.js';
 import { readAssessmentFile } from '../../assessment-io/read-assessment.js';
 import { crosswalkCsv } from '../../exchange/crosswalk/crosswalk-csv.js';
 import { CrosswalkCatalog, readPackFile } from '../../model-loader/crosswalks.js';
@@ -80,14 +79,13 @@ export async function viewCommand(
       'USAGE',
       `--threshold must be a whole number from 1 to 5 (got "${options.threshold}")`,
     );
-  const pack = await catalog(context, options.crosswalks).get(options.framework);
+  const packs = catalog(context, options.crosswalks);
+  await packs.get(options.framework); // an unknown id fails before the file is read
   const { assessment, model } = await readAssessmentFile(file, context.registry);
-  const mapping = model.version === pack.model ? undefined : await loadIdMapping(model.version, pack.model);
-  const audits = auditList(assessment.audits);
-  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold, audits });
+  const [view] = await crosswalkViews(packs, [options.framework], model, assessment, threshold);
   if (format === 'json') return printJson(context.io.stdout, view);
-  if (format === 'csv') return context.io.stdout(crosswalkCsv(view));
-  context.io.stdout(renderView(view));
+  if (format === 'csv') return context.io.stdout(crosswalkCsv(view!));
+  context.io.stdout(renderView(view!));
 }
 
 const STATUS_TEXT = { supported: 'supported', 'partly-supported': 'partly supported', gap: 'gap' } as const;

@@ -6,6 +6,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import type { CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
 import { PkimmError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 
@@ -15,6 +16,8 @@ export interface ReportOptions {
   lang?: string;
   previous?: string;
   attestation?: string;
+  crosswalk?: string[];
+  crosswalks?: string;
 }
 
 export function registerReportCommand(program: Command, context: CliContext): void {
@@ -28,6 +31,12 @@ export function registerReportCommand(program: Command, context: CliContext): vo
     .option('--lang <lang>', 'en or de', 'en')
     .option('--previous <file>', 'an earlier assessment file to compare with (detailed report)')
     .option('--attestation <file>', 'the signed attestation (JWS) whose id and digest the report quotes')
+    .option(
+      '--crosswalk <id>',
+      'a crosswalk pack to include in the detailed report (repeatable; see pkimm crosswalk list)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--crosswalks <dir>', 'a directory of your own crosswalk packs (default: $PKIMM_CROSSWALKS_DIR)')
     .action(async (type: string, file: string, options: ReportOptions) =>
       reportCommand(context, type, file, options),
     );
@@ -64,12 +73,25 @@ export async function reportCommand(
     ? await readAttestation(options.attestation, assessment.id)
     : undefined;
 
+  const packIds = options.crosswalk ?? [];
+  if (packIds.length > 0 && type !== 'detailed')
+    throw new PkimmError('USAGE', '--crosswalk goes with the detailed report only');
+  let crosswalks: CrosswalkView[] = [];
+  if (packIds.length > 0) {
+    const { crosswalkViews } = await import('../../assessment-io/crosswalk-views.js');
+    const { CrosswalkCatalog } = await import('../../model-loader/crosswalks.js');
+    const dir = options.crosswalks ?? context.env['PKIMM_CROSSWALKS_DIR'];
+    const catalog = new CrosswalkCatalog(context.registry, dir ? { userDir: dir } : {});
+    crosswalks = await crosswalkViews(catalog, packIds, model, assessment);
+  }
+
   const report = await generateReport(
     scoredReportInput({
       assessment,
       model,
       previous,
       attestation,
+      crosswalks,
       language,
       actionPlans: reportActionPlans(assessment, model, language),
       generatedAt: generatedAt(context.env),

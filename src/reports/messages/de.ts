@@ -32,6 +32,8 @@ export const de: Messages = {
     comparison: 'Vergleich mit der vorherigen Bewertung',
     actionPlans: 'Maßnahmenpläne',
     fromScans: 'Bewertungen aus automatisch erhobenen Nachweisen',
+    audited: 'Durch bestehende Audits belegte Anforderungen',
+    crosswalks: 'Regulatorische Zuordnungen',
     verification: 'Prüfreferenz',
     trust: 'Bewertungsart und Vertrauen',
   },
@@ -78,6 +80,12 @@ export const de: Messages = {
     reason: 'Begründung',
     rule: 'Regel',
     decided: 'Übernommen',
+    audit: 'Audit',
+    reportDate: 'Berichtsdatum',
+    report: 'Bericht',
+    control: 'Kontrolle',
+    supportedBy: 'Gestützt durch (Stufe)',
+    controls: 'Betroffene Kontrollen',
   },
   scope: {
     description: 'Anwendungsfall',
@@ -136,4 +144,22 @@ export const de: Messages = {
   nextLevelLooks: (description) => `Zu erreichende Stufe: ${description}`,
   raise: (requirement, from, to, gain) => `„${requirement}“ von ${from} auf ${to} anheben (gesamt +${gain})`,
   previousOf: (title, date) => `${title}, ${date}`,
+  audit: {
+    intro:
+      'Ein bestehendes Audit belegt diese Anforderungen bereits; ihre Bewertungen bleiben unverändert, und die regulatorischen Zuordnungen zählen sie als erfüllt.',
+  },
+  crosswalk: {
+    intro:
+      'Wie sich das Ergebnis auf die für diesen Bericht gewählten Regelwerke abbilden lässt. Kennungen und Titel der Kontrollen stammen aus den Regelwerken; welche Anforderungen eine Kontrolle stützen und wie, ist die Lesart des pkimm-Projekts, keine amtliche Auslegung.',
+    heading: (framework, version) => `${framework} (${version})`,
+    rule: (level, name) =>
+      `Eine Kontrolle gilt als gestützt, wenn jede für sie zählende Anforderung mindestens Stufe ${level} (${name}) erreicht oder durch ein bestehendes Audit belegt ist; als teilweise gestützt, wenn das für einige gilt; als Lücke, wenn für keine. Zuordnungen der Art „verwandt“ zählen nur, wo eine Kontrolle sonst keine hat; Anforderungen außerhalb des Umfangs zählen nicht.`,
+    summary: (supported, partly, gaps, controls) =>
+      `${supported} von ${controls} Kontrollen gestützt, ${partly} teilweise gestützt, ${gaps} Lücken.`,
+    status: { supported: 'gestützt', 'partly-supported': 'teilweise gestützt', gap: 'Lücke' },
+    gapsTitle: 'Lücken, die meisten Kontrollen zuerst',
+    noGaps: 'Keine Anforderung hält eine Kontrolle zurück.',
+    notRated: 'nicht bewertet',
+    audited: 'auditiert',
+  },
 };

@@ -35,6 +35,8 @@ export const en = {
     comparison: 'Comparison with the previous assessment',
     actionPlans: 'Action plans',
     fromScans: 'Ratings from automated evidence',
+    audited: 'Requirements answered by existing audits',
+    crosswalks: 'Regulatory crosswalks',
     verification: 'Verification reference',
     trust: 'Assessment type and trust',
   },
@@ -81,6 +83,12 @@ export const en = {
     reason: 'Reason',
     rule: 'Rule',
     decided: 'Accepted',
+    audit: 'Audit',
+    reportDate: 'Report date',
+    report: 'Report',
+    control: 'Control',
+    supportedBy: 'Supported by (level)',
+    controls: 'Controls held back',
   },
   scope: {
     description: 'Use case',
@@ -141,6 +149,24 @@ export const en = {
   raise: (requirement: string, from: number, to: number, gain: string) =>
     `raise "${requirement}" from ${from} to ${to} (overall +${gain})`,
   previousOf: (title: string, date: string) => `${title}, ${date}`,
+  audit: {
+    intro:
+      'An existing audit already answers these requirements; their ratings are unchanged, and crosswalk views count them as meeting their part.',
+  },
+  crosswalk: {
+    intro:
+      'How the result maps onto the frameworks chosen for this report. Control ids and titles are the frameworks’ own; which requirements support a control, and how, is the pkimm project’s reading, not an official interpretation.',
+    heading: (framework: string, version: string) => `${framework} (${version})`,
+    rule: (level: number, name: string) =>
+      `A control is supported when every requirement that counts for it is at level ${level} (${name}) or above, or answered by an existing audit; partly supported when some are; a gap when none are. Related mappings count only where a control has nothing else; out-of-scope requirements do not count.`,
+    summary: (supported: number, partly: number, gaps: number, controls: number) =>
+      `${supported} of ${controls} controls supported, ${partly} partly supported, ${gaps} gaps.`,
+    status: { supported: 'supported', 'partly-supported': 'partly supported', gap: 'gap' },
+    gapsTitle: 'Gaps, most controls first',
+    noGaps: 'No requirement holds a control back.',
+    notRated: 'not rated',
+    audited: 'audited',
+  },
 };
 
 export type Messages = typeof en;

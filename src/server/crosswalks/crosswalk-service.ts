@@ -2,9 +2,8 @@
  * Crosswalk views of stored assessments: the pack, the assessment as the caller may read it,
  * the id mapping when the assessment is on another model version, and the audits recorded on it.
  */
-import { auditList } from '../../core/crosswalk/audit-credits.js';
-import { buildCrosswalkView, type CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
-import { loadIdMapping } from '../../assessment-io/mapping.js';
+import type { CrosswalkView } from '../../core/crosswalk/crosswalk-view.js';
+import { crosswalkViews } from '../../assessment-io/crosswalk-views.js';
 import { CrosswalkCatalog } from '../../model-loader/crosswalks.js';
 import type { Principal } from '../auth/principal.js';
 import type { ServiceDeps } from '../assessments/deps.js';
@@ -31,9 +30,6 @@ export async function readCrosswalkView(
   threshold: number,
 ): Promise<CrosswalkView & { version: number }> {
   const { model, assessment, record } = await openAssessment(deps, principal, assessmentId, 'read');
-  const pack = await crosswalkCatalog(deps).get(packId);
-  const mapping = model.version === pack.model ? undefined : await loadIdMapping(model.version, pack.model);
-  const audits = auditList(assessment.audits);
-  const view = buildCrosswalkView({ pack, model, assessment, mapping, threshold, audits });
-  return { ...view, version: record.version };
+  const [view] = await crosswalkViews(crosswalkCatalog(deps), [packId], model, assessment, threshold);
+  return { ...view!, version: record.version };
 }

@@ -13,6 +13,8 @@ import { listEvidence, type EvidenceRecord } from '../../persistence/repositorie
 import { listSuggestions } from '../../persistence/repositories/scans.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
 import { generateReport } from '../../reports/generate.js';
+import { crosswalkViews } from '../../assessment-io/crosswalk-views.js';
+import { crosswalkCatalog } from '../crosswalks/crosswalk-service.js';
 import {
   REPORT_FORMATS,
   REPORT_LANGUAGES,
@@ -56,6 +58,14 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           format: z.enum(REPORT_FORMATS).default('pdf'),
           lang: z.enum(REPORT_LANGUAGES).default('en'),
           previous: IdParam.optional().describe('the id of the assessment to compare with'),
+          crosswalks: z
+            .string()
+            .regex(
+              /^[a-z][a-z0-9-]{0,99}(,[a-z][a-z0-9-]{0,99}){0,19}$/,
+              'crosswalks must be pack ids separated by commas',
+            )
+            .optional()
+            .describe('detailed report: crosswalk packs to include, e.g. nis2,dora'),
         }),
         produces: ['application/pdf', 'text/html'],
         response: { 200: z.any().describe('the PDF or HTML file'), ...errorResponses(400, 401, 404) },
@@ -64,6 +74,9 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
     async (request, reply) => {
       const { id, type } = request.params;
       const { format, lang, previous: previousId } = request.query;
+      const packIds = request.query.crosswalks?.split(',') ?? [];
+      if (packIds.length > 0 && type !== 'detailed')
+        throw new PkimmError('USAGE', 'crosswalks go with the detailed report only');
       const deps = app.deps;
       const opened = await openAssessment(deps, request.principal, id, 'read');
       if (previousId === id)
@@ -81,6 +94,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           attestation,
           evidence: evidenceByRequirement(await listEvidence(deps.database.db, id)),
           suggestedRatings: await acceptedSuggestions(deps, opened),
+          crosswalks: await reportCrosswalks(deps, packIds, opened),
           language: lang,
           actionPlans: reportActionPlans(opened.assessment, opened.model, lang),
           generatedAt: deps.now().toISOString(),
@@ -173,4 +187,17 @@ function evidenceByRequirement(items: EvidenceRecord[]): Map<string, string[]> {
     for (const key of item.requirementKeys) byKey.set(key, [...(byKey.get(key) ?? []), line]);
   }
   return byKey;
+}
+
+/** The chosen packs' views; an id that names no pack is the request's mistake (400), not a missing resource. */
+async function reportCrosswalks(deps: ServiceDeps, packIds: string[], opened: OpenedAssessment) {
+  if (packIds.length === 0) return [];
+  const catalog = crosswalkCatalog(deps);
+  const known = new Set((await catalog.list()).map((p) => p.id));
+  const unknown = packIds.filter((id) => !known.has(id));
+  if (unknown.length > 0)
+    throw new PkimmError('USAGE', `crosswalks names no pack ${unknown.map((id) => `"${id}"`).join(', ')}`, {
+      issues: [{ path: 'crosswalks', message: `known packs: ${[...known].join(', ')}` }],
+    });
+  return crosswalkViews(catalog, packIds, opened.model, opened.assessment);
 }

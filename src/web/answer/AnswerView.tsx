@@ -18,6 +18,8 @@ import { isOutOfScope, itemsOf, progressOf } from './items.js';
 import { ScorePanel } from './ScorePanel.js';
 import { StatusControl } from './StatusControl.js';
 import { useAnswerKeys } from './useAnswerKeys.js';
+import { ParticipationNotice } from '../review/ParticipationNotice.js';
+import { useParticipation } from '../review/useParticipation.js';
 
 function display(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -49,7 +51,10 @@ export function AnswerView({ editor }: { editor: Editor }) {
   const report = useMemo(() => scoreAssessment(model, assessment), [model, assessment]);
   const { me } = useSession();
   const readOnly = record.status === 'final';
-  const may = permissionsFor(roleOn(me, record), record.status);
+  const byRole = permissionsFor(roleOn(me, record), record.status);
+  // The assessment's participants may narrow what the role allows (never widen it).
+  const workflow = useParticipation(me, record, byRole);
+  const may = workflow.may;
   // After the first move or pick, each new item takes focus on its title (not on first load,
   // where the page heading has it).
   const [moved, setMoved] = useState(false);
@@ -92,11 +97,21 @@ export function AnswerView({ editor }: { editor: Editor }) {
         <Link to={{ page: 'scan', assessmentId: record.id }} className="button">
           {t('scan.link')}
         </Link>
+        <Link to={{ page: 'onsite', assessmentId: record.id }} className="button">
+          {t('onsite.link')}
+        </Link>
+        <Link to={{ page: 'assurance', assessmentId: record.id }} className="button">
+          {t('assurance.link')}
+        </Link>
+        <Link to={{ page: 'crosswalk', assessmentId: record.id }} className="button">
+          {t('crosswalk.link')}
+        </Link>
       </div>
       {readOnly && <p>{t('answer.readOnly')}</p>}
-      {!readOnly && may.role !== null && (!may.rate || !may.annotate) && (
+      {!readOnly && may.role !== null && (!byRole.rate || !byRole.annotate) && (
         <p>{t('answer.roleNotice', { role: t(`role.${may.role}`) })}</p>
       )}
+      {!readOnly && <ParticipationNotice may={may} assessmentId={record.id} />}
       <DetailsForm assessment={assessment} disabled={!may.rate} onSave={editor.setMetadata} />
       <div>
         <label htmlFor="overall-progress">{t('answer.progress')}</label>{' '}
@@ -136,6 +151,8 @@ export function AnswerView({ editor }: { editor: Editor }) {
               assessmentId={record.id}
               evidence={evidence.data?.evidence ?? []}
               onEvidenceAdded={evidence.reload}
+              workflow={workflow}
+              writeRating={editor.writeThrough}
             />
           )}
           <div className="row">

@@ -12,6 +12,9 @@ import { CycleNote } from '../cycles/CycleNote.js';
 import type { CycleInfo } from '../cycles/cycles-api.js';
 import { isSharedModule } from '../cycles/useCycleInfo.js';
 import { PlanSection } from '../plans/PlanSection.js';
+import { ReviewPanel } from '../review/ReviewPanel.js';
+import { AuditPanel } from '../crosswalk/AuditPanel.js';
+import type { Workflow } from '../review/useParticipation.js';
 
 /** The answer form of one category (self mode) or one requirement (full mode). */
 export function ItemEditor({
@@ -28,10 +31,15 @@ export function ItemEditor({
   assessmentId,
   evidence,
   onEvidenceAdded,
+  workflow,
+  writeRating,
 }: {
   assessmentId: string;
   evidence: Evidence[];
   onEvidenceAdded: () => void;
+  /** The participants' narrowing and names, loaded once by the page. */
+  workflow: Workflow;
+  writeRating: (send: (version: number) => Promise<{ version: number }>) => Promise<void>;
   item: Item;
   model: Model;
   assessment: Assessment;
@@ -185,6 +193,21 @@ export function ItemEditor({
             evidence={evidence}
             canAnnotate={canAnnotate}
             onChanged={onEvidenceAdded}
+          />
+          <ReviewPanel
+            assessmentId={assessmentId}
+            requirementKey={key}
+            workflow={workflow}
+            canRate={canRate}
+            currentLevel={level}
+            levelName={(n) => model.levels.find((l) => l.number === n)?.name ?? ''}
+            writeRating={writeRating}
+          />
+          <AuditPanel
+            assessmentId={assessmentId}
+            requirementKey={key}
+            canEdit={canAnnotate}
+            writeThrough={writeRating}
           />
         </>
       )}

@@ -14,6 +14,11 @@ const RoadmapPage = lazy(() => import('../roadmap/RoadmapPage.js'));
 const BenchmarkPage = lazy(() => import('../benchmark/BenchmarkPage.js'));
 const PlansPage = lazy(() => import('../plans/PlansPage.js'));
 const ScanPage = lazy(() => import('../scan/ScanPage.js'));
+const OnsitePage = lazy(() => import('../onsite/OnsitePage.js'));
+const WorkshopPage = lazy(() => import('../onsite/WorkshopPage.js'));
+const VotePage = lazy(() => import('../onsite/VotePage.js'));
+const AssurancePage = lazy(() => import('../assurance/AssurancePage.js'));
+const CrosswalkPage = lazy(() => import('../crosswalk/CrosswalkPage.js'));
 
 /** The page for a route, for a signed-in user. */
 export function Page({ route }: { route: Route }) {
@@ -48,10 +53,48 @@ export function Page({ route }: { route: Route }) {
           <BenchmarkPage key={route.assessmentId} assessmentId={route.assessmentId} />
         </Suspense>
       );
+    case 'onsite':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <OnsitePage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'workshop':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <WorkshopPage
+            key={route.workshopId}
+            assessmentId={route.assessmentId}
+            workshopId={route.workshopId}
+          />
+        </Suspense>
+      );
+    case 'workshop-vote':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <VotePage key={route.workshopId} assessmentId={route.assessmentId} workshopId={route.workshopId} />
+        </Suspense>
+      );
     case 'scan':
       return (
         <Suspense fallback={<p>{t('app.loading')}</p>}>
           <ScanPage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'assurance':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <AssurancePage key={route.assessmentId} assessmentId={route.assessmentId} />
+        </Suspense>
+      );
+    case 'crosswalk':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <CrosswalkPage
+            key={route.assessmentId}
+            assessmentId={route.assessmentId}
+            {...(route.packId === undefined ? {} : { packId: route.packId })}
+          />
         </Suspense>
       );
     case 'compare':

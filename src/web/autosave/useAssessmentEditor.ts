@@ -24,9 +24,15 @@ export interface Editor {
   setStatus: (status: AssessmentRecord['status']) => Promise<void>;
   /** Title, type and scope after creation; waits for pending answers like a status change. */
   setMetadata: (patch: MetadataChange) => Promise<void>;
+  /**
+   * A write of this page through another endpoint that makes a revision (e.g. a consensus
+   * rating): sent against the current version once nothing waits to be saved, then the page
+   * takes the server's document and version, so the next autosave does not meet a 409.
+   */
+  writeThrough: (send: (version: number) => Promise<{ version: number }>) => Promise<void>;
 }
 
-type EditorState = Omit<Editor, 'change' | 'setStatus' | 'setMetadata'>;
+type EditorState = Omit<Editor, 'change' | 'setStatus' | 'setMetadata' | 'writeThrough'>;
 
 function fold(base: Assessment, pending: readonly QueuedChange[]): Assessment {
   return pending.reduce((a, item) => applyChange(a, item.change), base);
@@ -125,5 +131,24 @@ export function useAssessmentEditor(assessmentId: string): { editor: Editor | nu
     [assessmentId],
   );
 
-  return { editor: editor ? { ...editor, change, setStatus, setMetadata } : null, error };
+  const writeThrough = useCallback(
+    async (send: (version: number) => Promise<{ version: number }>) => {
+      const queue = queueRef.current;
+      if (!queue) return;
+      if (queue.pending.length > 0) throw new Error('answers are still being saved; try again in a moment');
+      const { version } = await send(queue.currentVersion);
+      queue.adopt(version);
+      const record = await api.assessment(assessmentId);
+      queue.adopt(record.version);
+      setEditor((e) =>
+        e ? { ...e, record, assessment: fold(fromDocument(record.document), queue.pending) } : e,
+      );
+    },
+    [assessmentId],
+  );
+
+  return {
+    editor: editor ? { ...editor, change, setStatus, setMetadata, writeThrough } : null,
+    error,
+  };
 }

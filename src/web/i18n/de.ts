@@ -1,8 +1,12 @@
 import type { MessageKey } from './en.js';
+import { assuranceDe } from './features/assurance.de.js';
+import { crosswalkDe } from './features/crosswalk.de.js';
 import { benchmarkDe } from './features/benchmark.de.js';
 import { cyclesDe } from './features/cycles.de.js';
 import { plansDe } from './features/plans.de.js';
+import { reviewDe } from './features/review.de.js';
 import { roadmapDe } from './features/roadmap.de.js';
+import { onsiteDe } from './features/onsite.de.js';
 import { scanDe } from './features/scan.de.js';
 
 /** German UI strings; model texts stay English. */
@@ -260,4 +264,8 @@ export const de: Record<MessageKey, string> = {
   ...cyclesDe,
   ...benchmarkDe,
   ...scanDe,
+  ...onsiteDe,
+  ...reviewDe,
+  ...assuranceDe,
+  ...crosswalkDe,
 };

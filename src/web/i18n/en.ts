@@ -1,7 +1,11 @@
+import { assuranceEn } from './features/assurance.en.js';
+import { crosswalkEn } from './features/crosswalk.en.js';
 import { benchmarkEn } from './features/benchmark.en.js';
 import { cyclesEn } from './features/cycles.en.js';
 import { plansEn } from './features/plans.en.js';
+import { reviewEn } from './features/review.en.js';
 import { roadmapEn } from './features/roadmap.en.js';
+import { onsiteEn } from './features/onsite.en.js';
 import { scanEn } from './features/scan.en.js';
 
 /**
@@ -260,6 +264,10 @@ export const en = {
   ...cyclesEn,
   ...benchmarkEn,
   ...scanEn,
+  ...onsiteEn,
+  ...reviewEn,
+  ...assuranceEn,
+  ...crosswalkEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

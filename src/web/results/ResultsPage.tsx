@@ -46,6 +46,10 @@ function ResultsView({ results, onChanged }: { results: Results; onChanged: () =
         <Link to={{ page: 'benchmark', assessmentId: record.id }}>{t('benchmark.link')}</Link>
         {' · '}
         <Link to={{ page: 'scan', assessmentId: record.id }}>{t('scan.link')}</Link>
+        {' · '}
+        <Link to={{ page: 'assurance', assessmentId: record.id }}>{t('assurance.link')}</Link>
+        {' · '}
+        <Link to={{ page: 'crosswalk', assessmentId: record.id }}>{t('crosswalk.link')}</Link>
       </p>
       <section aria-labelledby="overall">
         <h2 id="overall">{t('results.overall')}</h2>

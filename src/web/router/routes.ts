@@ -13,6 +13,11 @@ export type Route =
   | { page: 'roadmap'; assessmentId: string }
   | { page: 'benchmark'; assessmentId: string }
   | { page: 'scan'; assessmentId: string }
+  | { page: 'onsite'; assessmentId: string }
+  | { page: 'workshop'; assessmentId: string; workshopId: string }
+  | { page: 'workshop-vote'; assessmentId: string; workshopId: string }
+  | { page: 'assurance'; assessmentId: string }
+  | { page: 'crosswalk'; assessmentId: string; packId?: string }
   | { page: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -37,6 +42,15 @@ export function parseRoute(hash: string): Route {
     if (c === 'roadmap' && parts.length === 3) return { page: 'roadmap', assessmentId: b };
     if (c === 'benchmark' && parts.length === 3) return { page: 'benchmark', assessmentId: b };
     if (c === 'scan' && parts.length === 3) return { page: 'scan', assessmentId: b };
+    if (c === 'onsite' && parts.length === 3) return { page: 'onsite', assessmentId: b };
+    const [, , , w, vote] = parts;
+    if (c === 'workshops' && w && parts.length === 4)
+      return { page: 'workshop', assessmentId: b, workshopId: w };
+    if (c === 'workshops' && w && vote === 'vote' && parts.length === 5)
+      return { page: 'workshop-vote', assessmentId: b, workshopId: w };
+    if (c === 'assurance' && parts.length === 3) return { page: 'assurance', assessmentId: b };
+    if (c === 'crosswalks' && parts.length <= 4)
+      return { page: 'crosswalk', assessmentId: b, ...(w ? { packId: w } : {}) };
   }
   return { page: 'not-found' };
 }
@@ -70,6 +84,16 @@ export function hrefOf(route: Route): string {
       return `#/assessments/${e(route.assessmentId)}/benchmark`;
     case 'scan':
       return `#/assessments/${e(route.assessmentId)}/scan`;
+    case 'onsite':
+      return `#/assessments/${e(route.assessmentId)}/onsite`;
+    case 'workshop':
+      return `#/assessments/${e(route.assessmentId)}/workshops/${e(route.workshopId)}`;
+    case 'workshop-vote':
+      return `#/assessments/${e(route.assessmentId)}/workshops/${e(route.workshopId)}/vote`;
+    case 'assurance':
+      return `#/assessments/${e(route.assessmentId)}/assurance`;
+    case 'crosswalk':
+      return `#/assessments/${e(route.assessmentId)}/crosswalks${route.packId ? `/${e(route.packId)}` : ''}`;
     case 'not-found':
       return '#/not-found';
   }

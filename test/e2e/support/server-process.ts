@@ -28,7 +28,8 @@ export interface ServerProcess {
 }
 
 const children = new Set<ChildProcess>();
-const STARTUP_TIMEOUT_MS = 20_000;
+// Generous: a loaded 2-core machine has taken over 30 s to start `pkimm serve` through tsx.
+const STARTUP_TIMEOUT_MS = 60_000;
 
 /** Runs the CLI as a child with exactly the given environment on top of PATH and friends. */
 export function spawnCli(
