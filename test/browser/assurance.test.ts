@@ -17,7 +17,6 @@ import { levelRadio, openAnswerPage, storedAssessment, waitForSaved } from './su
 import {
   jwsPayload,
   openAssurance,
-  reviewEvidence,
   signedIn,
   startNamedServer,
   type Person,
@@ -217,7 +216,14 @@ describe('formal and third-party assurance', { timeout: 600_000 }, () => {
     expect(gaps).toEqual([`${first.position} ${first.name}`]);
     await checkA11y(pki, 'the assurance page with an evidence refusal');
 
-    expect(await reviewEvidence(assessor, id, first.key, 'reviewed-supports')).toBe(200);
+    // The assessor reviews the first requirement's evidence in the answer page's review panel.
+    await assessor.getByRole('button', { name: 'Previous' }).click();
+    await assessor.getByRole('heading', { level: 2, name: `${first.position} ${first.name}` }).waitFor();
+    const review = assessor.getByRole('region', { name: 'Review', exact: true });
+    await review.getByRole('combobox', { name: 'Evidence review' }).selectOption('reviewed-supports');
+    await review.getByLabel('Review comment').fill('Signed CP/CPS and the last audit letter.');
+    await review.getByRole('button', { name: 'Save review' }).click();
+    await review.getByRole('status').filter({ hasText: 'Review saved.' }).waitFor();
     await openAssurance(pki, id);
     await decide(pki, 'Approve', 'Evidence checked.');
     await pki
@@ -272,6 +278,12 @@ describe('formal and third-party assurance', { timeout: 600_000 }, () => {
     await verify.goto(verifyHref ?? '');
     expect(await verify.getByRole('status').textContent()).toMatch(/^Valid\./);
     expect(await verify.getByRole('row', { name: /^Type/ }).textContent()).toContain('formal');
+    // The public page names who rated and who approved, from the signed claim.
+    expect(await verify.getByRole('row', { name: /^Rated by/ }).textContent()).toContain(
+      PEOPLE.assessor.name,
+    );
+    const approvedBy = (await verify.getByRole('row', { name: /^Approved by/ }).textContent()) ?? '';
+    for (const person of [PEOPLE.pki, PEOPLE.ciso]) expect(approvedBy).toContain(person.name);
     await verify.close();
 
     // Frozen: the answer page is read-only.

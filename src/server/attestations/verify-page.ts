@@ -57,6 +57,13 @@ export function renderVerifyPage(id: string, result: VerificationResult): string
         row('Model', `${payload.assessment.modelId} ${payload.assessment.modelVersion}`),
         row('Overall level', level(payload.levels.overall)),
         ...payload.levels.modules.map((m) => row(`Module ${m.id}`, level(m))),
+        ...(payload.signOff
+          ? [
+              row('Signed off', `${payload.signOff.at} (version ${payload.signOff.version})`),
+              row('Rated by', payload.signOff.assessors.map((p) => p.name || p.id).join(', ')),
+              row('Approved by', payload.signOff.approvers.map((p) => p.name || p.id).join(', ')),
+            ]
+          : []),
         row('Issued', payload.issuedAt),
         row('Issuer', payload.issuer),
       ].join('')}</table>`

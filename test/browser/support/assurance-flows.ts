@@ -17,7 +17,6 @@ import {
   spawnCli,
   type ServerProcess,
 } from '../../e2e/support/server-process.js';
-import { call } from './api.js';
 import { openPage, type PageProblems } from './browser.js';
 import { signIn } from './flows.js';
 import { PASSWORD, type BrowserTestServer } from './server.js';
@@ -139,15 +138,6 @@ export async function openAssurance(page: Page, id: string): Promise<void> {
   else await page.goto(target);
   await page.getByRole('heading', { level: 1, name: /^Assurance: / }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Corrections' }).waitFor();
-}
-
-/**
- * Records an evidence review as the signed-in user. For now through the API (the review panel
- * of the answer page is being built); it answers the HTTP status so a refusal shows in the test.
- */
-export async function reviewEvidence(page: Page, id: string, key: string, status: string): Promise<number> {
-  const reply = await call(page, 'PUT', `/assessments/${id}/reviews/${encodeURIComponent(key)}`, { status });
-  return reply.status;
 }
 
 /** The JSON payload of a compact JWS (its middle part), to read what an attestation names. */
