@@ -4,7 +4,7 @@ import { roleCan } from '../../core/access/capabilities.js';
 import { api, loadModel } from '../api/endpoints.js';
 import { roleOn } from '../app/permissions.js';
 import { useSession } from '../app/session.js';
-import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NotLoaded } from '../components/NotLoaded.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
@@ -29,14 +29,7 @@ export default function BenchmarkPage({ assessmentId }: { assessmentId: string }
     [loaded.data],
   );
 
-  if (loaded.error)
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('error.title')}</h1>
-        <ErrorAlert error={loaded.error} />
-      </>
-    );
-  if (!loaded.data) return <p>{t('app.loading')}</p>;
+  if (loaded.error || !loaded.data) return <NotLoaded state={loaded} />;
   const { record, options } = loaded.data;
   const role = roleOn(me, record);
   return (

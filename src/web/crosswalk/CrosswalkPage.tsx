@@ -4,6 +4,7 @@ import type { Model } from '../../core/model/model.types.js';
 import { api, loadModel } from '../api/endpoints.js';
 import type { AssessmentRecord } from '../api/types.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NotLoaded } from '../components/NotLoaded.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
@@ -35,14 +36,7 @@ export default function CrosswalkPage({ assessmentId, packId }: { assessmentId: 
     return { record, model, packs };
   }, [assessmentId]);
 
-  if (loaded.error)
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('error.title')}</h1>
-        <ErrorAlert error={loaded.error} />
-      </>
-    );
-  if (!loaded.data) return <p>{t('app.loading')}</p>;
+  if (loaded.error || !loaded.data) return <NotLoaded state={loaded} />;
   const { record, model, packs } = loaded.data;
   return (
     <>

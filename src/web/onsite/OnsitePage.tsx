@@ -3,6 +3,7 @@ import { api, loadModel } from '../api/endpoints.js';
 import { permissionsFor, roleOn } from '../app/permissions.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NotLoaded } from '../components/NotLoaded.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
@@ -28,14 +29,7 @@ export default function OnsitePage({ assessmentId }: { assessmentId: string }) {
   const interviews = useAsync(() => onsiteApi.list(assessmentId, 'interviews'), [assessmentId]);
   const workshops = useAsync(() => onsiteApi.workshops(assessmentId), [assessmentId]);
 
-  if (loaded.error)
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('error.title')}</h1>
-        <ErrorAlert error={loaded.error} />
-      </>
-    );
-  if (!loaded.data) return <p>{t('app.loading')}</p>;
+  if (loaded.error || !loaded.data) return <NotLoaded state={loaded} />;
   const { record, model } = loaded.data;
   const role = roleOn(me, record);
   const may = permissionsFor(role, record.status);

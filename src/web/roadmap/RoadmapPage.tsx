@@ -6,6 +6,7 @@ import { api, loadModel } from '../api/endpoints.js';
 import { permissionsFor, roleOn } from '../app/permissions.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NotLoaded } from '../components/NotLoaded.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
@@ -33,14 +34,7 @@ export default function RoadmapPage({ assessmentId }: { assessmentId: string }) 
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
 
-  if (loaded.error)
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('error.title')}</h1>
-        <ErrorAlert error={loaded.error} />
-      </>
-    );
-  if (!loaded.data) return <p>{t('app.loading')}</p>;
+  if (loaded.error || !loaded.data) return <NotLoaded state={loaded} />;
   const { record, roadmap, model } = loaded.data;
   const stored: RoadmapSettings = (record.document as { roadmap?: RoadmapSettings }).roadmap ?? {};
   const editable = permissionsFor(roleOn(me, record), record.status).rate;

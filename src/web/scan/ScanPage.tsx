@@ -4,6 +4,7 @@ import { api, loadModel } from '../api/endpoints.js';
 import { permissionsFor, roleOn } from '../app/permissions.js';
 import { useSession } from '../app/session.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { NotLoaded } from '../components/NotLoaded.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { Link } from '../router/Link.js';
@@ -31,14 +32,7 @@ export default function ScanPage({ assessmentId }: { assessmentId: string }) {
   // The scan just made is shown from the POST's answer, without fetching it again.
   const [fresh, setFresh] = useState<ScanDetail | null>(null);
 
-  if (loaded.error)
-    return (
-      <>
-        <h1 tabIndex={-1}>{t('error.title')}</h1>
-        <ErrorAlert error={loaded.error} />
-      </>
-    );
-  if (!loaded.data) return <p>{t('app.loading')}</p>;
+  if (loaded.error || !loaded.data) return <NotLoaded state={loaded} />;
   const { record, model } = loaded.data;
   const role = roleOn(me, record);
   const may = permissionsFor(role, record.status);
