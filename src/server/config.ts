@@ -18,7 +18,10 @@ export interface ServerConfig {
   /** Origins allowed to make cookie-authenticated writes (CSRF check); the server's own by default. */
   allowedOrigins: string[];
   maxUploadBytes: number;
-  sessionDays: number;
+  /** A session ends after this many minutes without a request (PKIMM_SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMinutes: number;
+  /** …and this many hours after sign-in, however busy (PKIMM_SESSION_HOURS, default 12). */
+  sessionHours: number;
   /** Evidence older than this many months is flagged stale (PKIMM_EVIDENCE_MAX_AGE_MONTHS, default 12). */
   evidenceMaxAgeMonths: number;
   /** The signing identity of attestations (PKIMM_ATTEST_*; generated and stored when not set). */
@@ -61,7 +64,24 @@ const EnvSchema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(10 * 1024 * 1024),
-  PKIMM_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // ASVS 4.0.3 level 2 (3.3.2): re-authenticate after 12 hours or 30 minutes of inactivity.
+  PKIMM_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int('must be a whole number of minutes from 5 to 1440')
+    .min(5, 'must be a whole number of minutes from 5 to 1440')
+    .max(1440, 'must be a whole number of minutes from 5 to 1440')
+    .default(30),
+  PKIMM_SESSION_HOURS: z.coerce
+    .number()
+    .int('must be a whole number of hours from 1 to 720')
+    .min(1, 'must be a whole number of hours from 1 to 720')
+    .max(720, 'must be a whole number of hours from 1 to 720')
+    .default(12),
+  PKIMM_SESSION_DAYS: z
+    .never({
+      error: 'is no longer read: set PKIMM_SESSION_HOURS (lifetime) and PKIMM_SESSION_IDLE_MINUTES instead',
+    })
+    .optional(),
   PKIMM_EVIDENCE_MAX_AGE_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   PKIMM_BENCHMARK_K: z.coerce
     .number({ error: 'must be a whole number of at least 5' })
@@ -108,7 +128,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       ? e.PKIMM_ALLOWED_ORIGINS.split(',').map((o) => o.trim())
       : [...new Set(ownOrigins)],
     maxUploadBytes: e.PKIMM_MAX_UPLOAD_BYTES,
-    sessionDays: e.PKIMM_SESSION_DAYS,
+    sessionIdleMinutes: e.PKIMM_SESSION_IDLE_MINUTES,
+    sessionHours: e.PKIMM_SESSION_HOURS,
     evidenceMaxAgeMonths: e.PKIMM_EVIDENCE_MAX_AGE_MONTHS,
     attestation: attestation.source,
     benchmark: {

@@ -21,7 +21,6 @@ const matching = (pattern: RegExp) => expect.stringMatching(pattern) as string;
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
   let database: TestDatabase;
@@ -56,7 +55,7 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
       },
     });
     const cookie = response.cookies.find((c) => c.name === 'pkimm_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 14 * 24 * 3600 });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 12 * 3600 });
     expect(cookie?.secure).toBeUndefined(); // loopback over plain HTTP
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const sessions = await database.handle.db.selectFrom('sessions').select('id_hash').execute();
@@ -140,7 +139,7 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
     expect(JSON.stringify(events)).not.toMatch(/wrong password \d|correct horse/);
   });
 
-  it('slides the session expiry at most once a minute and refuses an expired session', async () => {
+  it('slides the idle expiry at most once a minute and refuses a session idle for 30 minutes', async () => {
     const dave = await signUp(app, { email: 'dave@example.test' });
     const expiry = () =>
       database.handle.db
@@ -149,19 +148,20 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
         .where('user_id', '=', dave.userId)
         .executeTakeFirstOrThrow();
     const first = await expiry();
+    expect(first.expires_at).toBe(new Date(clock.now().getTime() + 30 * MINUTE).toISOString());
     clock.advance(30_000);
     const soon = await me(dave.cookie);
     expect(soon.statusCode).toBe(200);
     expect(soon.cookies).toEqual([]);
     expect(await expiry()).toEqual(first);
-    clock.advance(13 * DAY);
+    clock.advance(20 * MINUTE);
     const later = await me(dave.cookie);
     expect(later.statusCode).toBe(200);
-    expect(later.cookies.find((c) => c.name === 'pkimm_session')?.maxAge).toBe(14 * 24 * 3600);
+    expect(later.cookies.find((c) => c.name === 'pkimm_session')?.maxAge).toBe(12 * 3600);
     const slid = await expiry();
     expect(slid.last_seen_at).toBe(clock.now().toISOString());
-    expect(slid.expires_at).toBe(new Date(clock.now().getTime() + 14 * DAY).toISOString());
-    clock.advance(14 * DAY);
+    expect(slid.expires_at).toBe(new Date(clock.now().getTime() + 30 * MINUTE).toISOString());
+    clock.advance(30 * MINUTE);
     const expired = await me(dave.cookie);
     expect(expired.statusCode).toBe(401);
     expect(expired.cookies.find((c) => c.name === 'pkimm_session')?.value).toBe('');
@@ -171,6 +171,16 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
       .where('user_id', '=', dave.userId)
       .execute();
     expect(left).toEqual([]);
+  });
+
+  it('ends a busy session 12 hours after sign-in, however often it is used', async () => {
+    const erin = await signUp(app, { email: 'erin@example.test' });
+    for (let elapsed = 0; elapsed < 12 * 60 - 20; elapsed += 20) {
+      clock.advance(20 * MINUTE);
+      expect((await me(erin.cookie)).statusCode).toBe(200);
+    }
+    clock.advance(20 * MINUTE);
+    expect((await me(erin.cookie)).statusCode).toBe(401);
   });
 
   it('ends the previous session of the browser when it signs in again', async () => {

@@ -170,6 +170,7 @@ describe.each(DIALECTS)('cycles: next cycle on %s', (dialect) => {
     const before = (await call(w.app, w.a.viewer, 'GET', `/assessments/${id}/cycle`)).json<CycleBody>();
     expect(before.evidence).toMatchObject({ maxAgeMonths: 12, items: [{ createdAt: START, stale: false }] });
     w.clock.advance(2 * DAY); // 12 months and a day
+    await w.refreshSessions();
     const after = (await call(w.app, w.a.viewer, 'GET', `/assessments/${id}/cycle`)).json<CycleBody>();
     expect(after.evidence.items[0]!.stale).toBe(true);
     // The previous cycle's reminder (a year after it was made final) is now past.

@@ -23,10 +23,12 @@ describe.each(DIALECTS)('cycles: trend on %s', (dialect) => {
       await assessmentIn(w, 'TLS', { [SPONSOR]: 2, [AWARENESS]: 1 }, { final: true, title: 'TLS 1' }),
     );
     w.clock.advance(HOUR);
+    await w.refreshSessions();
     finals.push(
       await assessmentIn(w, 'TLS', { [SPONSOR]: 4, [AWARENESS]: 3 }, { final: true, title: 'TLS 2' }),
     );
     w.clock.advance(HOUR);
+    await w.refreshSessions();
     await assessmentIn(w, 'TLS', { [SPONSOR]: 5 }, { title: 'TLS draft' });
     await assessmentIn(w, 'default', { [SPONSOR]: 1 }, { final: true, title: 'Other scope' });
   });

@@ -24,8 +24,10 @@ describe.each(DIALECTS)('portfolio roll-up on %s', (dialect) => {
     w = await createCycleWorld(dialect, '2026-02-01T08:00:00.000Z');
     root = await assessmentIn(w, 'Root', { [SPONSOR]: 4, [AWARENESS]: 4 }, { final: true });
     w.clock.advance(HOUR);
+    await w.refreshSessions();
     tls = await assessmentIn(w, 'TLS', { [SPONSOR]: 2, [AWARENESS]: 5 }, { final: true });
     w.clock.advance(HOUR);
+    await w.refreshSessions();
     // A newer draft does not replace the scope's latest final assessment.
     await assessmentIn(w, 'TLS', { [SPONSOR]: 1 });
     // A scope with no final assessment counts with its latest one.

@@ -39,6 +39,17 @@ describe('server configuration', () => {
       'loud',
       'LOG_LEVEL: Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
     ],
+    [
+      'PKIMM_SESSION_IDLE_MINUTES',
+      '2',
+      'PKIMM_SESSION_IDLE_MINUTES: must be a whole number of minutes from 5 to 1440 (got "2")',
+    ],
+    [
+      'PKIMM_SESSION_HOURS',
+      '0.5',
+      'PKIMM_SESSION_HOURS: must be a whole number of hours from 1 to 720 (got "0.5")',
+    ],
+    ['PKIMM_SESSION_DAYS', '14', 'PKIMM_SESSION_DAYS: is no longer read: set PKIMM_SESSION_HOURS'],
   ])('names %s=%s and what it should be', (name, value, expected) => {
     const lines = problems({ [name]: value });
     expect(lines[0]).toBe('environment: the server configuration is invalid');

@@ -60,7 +60,8 @@ async function sessionPrincipal(
   // Sliding expiry, written at most once a minute per session so reads stay reads.
   const seenBefore = new Date(now.getTime() - MINUTE_MS);
   if (session.lastSeenAt <= seenBefore.toISOString()) {
-    if (await touchSession(db, idHash, { now, expiresAt: sessionExpiry(app, now), seenBefore })) {
+    const expiresAt = sessionExpiry(app, new Date(session.createdAt), now);
+    if (await touchSession(db, idHash, { now, expiresAt, seenBefore })) {
       reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app));
     }
   }

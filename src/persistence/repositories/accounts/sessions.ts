@@ -6,6 +6,7 @@ export interface SessionRecord {
   userId: string;
   email: string;
   isAdmin: boolean;
+  createdAt: string;
   expiresAt: string;
   lastSeenAt: string;
 }
@@ -35,6 +36,7 @@ export async function findSession(db: Kysely<Database>, idHash: string): Promise
       'sessions.user_id',
       'users.email',
       'users.is_admin',
+      'sessions.created_at',
       'sessions.expires_at',
       'sessions.last_seen_at',
     ])
@@ -45,6 +47,7 @@ export async function findSession(db: Kysely<Database>, idHash: string): Promise
       userId: row.user_id,
       email: row.email,
       isAdmin: row.is_admin === 1,
+      createdAt: row.created_at,
       expiresAt: row.expires_at,
       lastSeenAt: row.last_seen_at,
     }
@@ -81,4 +84,50 @@ export async function deleteExpiredSessions(db: Kysely<Database>, userId: string
     .where('user_id', '=', userId)
     .where('expires_at', '<=', now.toISOString())
     .execute();
+}
+
+/** A session as its owner sees it in a list: a short public id (never the stored hash) and its times. */
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/** The first 16 hex digits of the stored hash: enough to tell a user's sessions apart, useless as a credential. */
+export function publicSessionId(idHash: string): string {
+  return idHash.slice(0, 16);
+}
+
+export async function listSessionsOf(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<(SessionSummary & { idHash: string })[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id_hash', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    idHash: row.id_hash,
+    id: publicSessionId(row.id_hash),
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+  }));
+}
+
+/** Ends every session of a user but the one given (if any); answers how many ended. */
+export async function deleteSessionsOf(
+  db: Kysely<Database>,
+  userId: string,
+  keepIdHash?: string,
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepIdHash !== undefined) query = query.where('id_hash', '!=', keepIdHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

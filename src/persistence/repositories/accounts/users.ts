@@ -122,3 +122,16 @@ export async function clearFailedSignIns(db: Kysely<Database>, userId: string): 
     .where('id', '=', userId)
     .execute();
 }
+
+/** A new password hash; earlier failures and any lock are forgotten with the old password. */
+export async function setPasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}

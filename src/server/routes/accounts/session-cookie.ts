@@ -5,7 +5,8 @@ import { insertSession, deleteExpiredSessions } from '../../../persistence/repos
 
 /** The cookie that carries a session token; the database holds only its sha256. */
 export const SESSION_COOKIE = 'pkimm_session';
-const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 /** 32 random bytes, base64url: unguessable, and safe in a cookie or header without quoting. */
 export function newSecret(): string {
@@ -20,8 +21,14 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export function sessionExpiry(app: FastifyInstance, from: Date): Date {
-  return new Date(from.getTime() + app.deps.config.sessionDays * DAY_MS);
+/**
+ * When a session seen at `now` ends: after the idle time without a request, but never later
+ * than its lifetime counted from sign-in, so a busy session still re-authenticates daily.
+ */
+export function sessionExpiry(app: FastifyInstance, createdAt: Date, now: Date): Date {
+  const { sessionIdleMinutes, sessionHours } = app.deps.config;
+  const idle = now.getTime() + sessionIdleMinutes * MINUTE_MS;
+  return new Date(Math.min(idle, createdAt.getTime() + sessionHours * HOUR_MS));
 }
 
 /** HttpOnly keeps scripts away from it; SameSite=Lax keeps it off cross-site POSTs; Secure unless plain-HTTP loopback. */
@@ -31,7 +38,8 @@ export function sessionCookieOptions(app: FastifyInstance): CookieSerializeOptio
     sameSite: 'lax',
     path: '/',
     secure: app.deps.config.secureCookies,
-    maxAge: app.deps.config.sessionDays * (DAY_MS / 1000),
+    // The browser may keep it for the lifetime; the server ends it earlier when it sits idle.
+    maxAge: app.deps.config.sessionHours * (HOUR_MS / 1000),
   };
 }
 
@@ -45,7 +53,7 @@ export async function startSession(app: FastifyInstance, reply: FastifyReply, us
     idHash: hashSecret(secret),
     userId,
     at: now,
-    expiresAt: sessionExpiry(app, now),
+    expiresAt: sessionExpiry(app, now, now),
   });
   reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app));
 }

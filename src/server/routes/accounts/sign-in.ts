@@ -26,6 +26,8 @@ export async function signIn(
   request: FastifyRequest,
   email: string,
   password: string,
+  /** What a success is recorded as: a sign-in, or a signed-in user proving it is still them. */
+  successEvent: 'auth.sign-in' | 'auth.reauthenticated' = 'auth.sign-in',
 ): Promise<User> {
   const { db } = app.deps.database;
   const now = app.deps.now();
@@ -60,7 +62,7 @@ export async function signIn(
   }
   if (credentials.failedLogins > 0 || credentials.lockedUntil !== null) await clearFailedSignIns(db, user.id);
   await auditEvent(app, request, {
-    event: 'auth.sign-in',
+    event: successEvent,
     actorUserId: user.id,
     detail: { email: user.email },
   });
