@@ -56,7 +56,8 @@ describe.each(DIALECTS)('accounts: password change and sessions on %s', (dialect
       currentPassword: DEFAULT_PASSWORD,
       newPassword: NEW_PASSWORD,
     });
-    expect(response.statusCode).toBe(204);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ endedSessions: 1 });
     const renewed = response.cookies.find((c) => c.name === 'pkimm_session');
     expect(renewed?.value).toMatch(/^[\w-]{43}$/);
     expect(`pkimm_session=${renewed?.value}`).not.toBe(fay.cookie);

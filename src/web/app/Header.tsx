@@ -58,6 +58,7 @@ export function Header() {
         {session && (
           <>
             <span className="user">{t('header.signedInAs', { name: session.me.user.name })}</span>
+            <Link to={{ page: 'account' }}>{t('account.link')}</Link>
             <button type="button" onClick={() => void session.signOut()}>
               {t('header.signOut')}
             </button>

@@ -19,6 +19,7 @@ const WorkshopPage = lazy(() => import('../onsite/WorkshopPage.js'));
 const VotePage = lazy(() => import('../onsite/VotePage.js'));
 const AssurancePage = lazy(() => import('../assurance/AssurancePage.js'));
 const CrosswalkPage = lazy(() => import('../crosswalk/CrosswalkPage.js'));
+const AccountPage = lazy(() => import('../account/AccountPage.js'));
 
 /** The page for a route, for a signed-in user. */
 export function Page({ route }: { route: Route }) {
@@ -27,6 +28,12 @@ export function Page({ route }: { route: Route }) {
     case 'home':
     case 'sign-in':
       return <HomePage />;
+    case 'account':
+      return (
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <AccountPage />
+        </Suspense>
+      );
     case 'org':
       return <OrgPage orgId={route.orgId} />;
     case 'new-assessment':

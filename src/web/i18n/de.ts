@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.js';
+import { accountDe } from './features/account.de.js';
 import { assuranceDe } from './features/assurance.de.js';
 import { crosswalkDe } from './features/crosswalk.de.js';
 import { benchmarkDe } from './features/benchmark.de.js';
@@ -268,4 +269,5 @@ export const de: Record<MessageKey, string> = {
   ...reviewDe,
   ...assuranceDe,
   ...crosswalkDe,
+  ...accountDe,
 };

@@ -1,3 +1,4 @@
+import { accountEn } from './features/account.en.js';
 import { assuranceEn } from './features/assurance.en.js';
 import { crosswalkEn } from './features/crosswalk.en.js';
 import { benchmarkEn } from './features/benchmark.en.js';
@@ -268,6 +269,7 @@ export const en = {
   ...reviewEn,
   ...assuranceEn,
   ...crosswalkEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

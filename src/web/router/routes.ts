@@ -2,6 +2,7 @@
 export type Route =
   | { page: 'home' }
   | { page: 'sign-in' }
+  | { page: 'account' }
   | { page: 'org'; orgId: string }
   | { page: 'new-assessment'; orgId: string }
   | { page: 'members'; orgId: string }
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
   const [a, b, c] = parts;
   if (parts.length === 0) return { page: 'home' };
   if (a === 'sign-in' && parts.length === 1) return { page: 'sign-in' };
+  if (a === 'account' && parts.length === 1) return { page: 'account' };
   if (a === 'orgs' && b) {
     if (parts.length === 2) return { page: 'org', orgId: b };
     if (c === 'new' && parts.length === 3) return { page: 'new-assessment', orgId: b };
@@ -62,6 +64,8 @@ export function hrefOf(route: Route): string {
       return '#/';
     case 'sign-in':
       return '#/sign-in';
+    case 'account':
+      return '#/account';
     case 'org':
       return `#/orgs/${e(route.orgId)}`;
     case 'new-assessment':

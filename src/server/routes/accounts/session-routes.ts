@@ -12,7 +12,7 @@ import { requireUser } from '../../auth/access.js';
 import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import type { Principal } from '../../auth/principal.js';
 import { auditEvent } from './audit-event.js';
-import { NoContent, PasswordSchema, SESSION_ONLY, Timestamp } from './schemas.js';
+import { PasswordSchema, SESSION_ONLY, Timestamp } from './schemas.js';
 import { SESSION_COOKIE, hashSecret, startSession } from './session-cookie.js';
 import { signIn } from './sign-in.js';
 
@@ -49,7 +49,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Change your password; every other session of yours ends and this one gets a new token',
         security: SESSION_ONLY,
         body: z.object({ currentPassword: PasswordSchema, newPassword: PasswordSchema }),
-        response: { 204: NoContent },
+        response: { 200: z.object({ endedSessions: z.number().int() }) },
       },
     },
     async (request, reply) => {
@@ -67,13 +67,10 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { db } = app.deps.database;
       await setPasswordHash(db, principal.userId, await hashPassword(newPassword));
       // Every session, this one included: a thief's copy of any cookie stops working now.
-      const ended = await deleteSessionsOf(db, principal.userId);
+      const endedSessions = Math.max(0, (await deleteSessionsOf(db, principal.userId)) - 1);
       await startSession(app, reply, principal.userId);
-      await auditEvent(app, request, {
-        event: 'auth.password-changed',
-        detail: { endedSessions: Math.max(0, ended - 1) },
-      });
-      return reply.status(204).send(null);
+      await auditEvent(app, request, { event: 'auth.password-changed', detail: { endedSessions } });
+      return { endedSessions };
     },
   );
 
