@@ -69,6 +69,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // A malformed URL (bad percent-encoding, an over-long parameter) is refused by the router
+    // before any route runs; without this it would get Fastify's own body, not ours.
+    frameworkErrors: (error, request, reply) => void errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', { ...deps, now: deps.now ?? (() => new Date()) });
   app.decorate('draining', false);
@@ -78,6 +81,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundHandler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (!request.url.startsWith('/api/v1/')) return;
+    // Assessments are confidential: no browser or shared cache keeps a copy of an API answer.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // A JSON answer opened directly in a tab is a download, never a page (no content sniffing
+    // of user text into HTML). Files that name their own disposition keep it.
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('application/json') && !reply.hasHeader('content-disposition'))
+      reply.header('content-disposition', 'attachment; filename="api.json"');
   });
 
   await app.register(helmet, {

@@ -64,14 +64,26 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
     expect((await me(`pkimm_session=${cookie?.value}`)).json()).toMatchObject({ user: { id: alice.userId } });
   });
 
-  it('marks the cookie Secure when the server is configured for HTTPS', async () => {
+  it('marks the cookie Secure with the __Host- prefix when the server is configured for HTTPS', async () => {
     const secure = await buildTestApp(database.handle, clock, { PKIMM_SECURE_COOKIES: 'true' });
     const response = await secure.inject({
       method: 'POST',
       url: '/api/v1/auth/sign-in',
       payload: { email: alice.email, password: DEFAULT_PASSWORD },
     });
-    expect(response.cookies.find((c) => c.name === 'pkimm_session')?.secure).toBe(true);
+    expect(response.cookies.find((c) => c.name === 'pkimm_session')).toBeUndefined();
+    const cookie = response.cookies.find((c) => c.name === '__Host-pkimm_session');
+    expect(cookie).toMatchObject({ secure: true, path: '/', httpOnly: true });
+    expect(cookie?.domain).toBeUndefined();
+    // The prefixed name is the one read back; the bare name is not a way in over HTTPS.
+    const me = (name: string) =>
+      secure.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { cookie: `${name}=${cookie?.value}` },
+      });
+    expect((await me('__Host-pkimm_session')).statusCode).toBe(200);
+    expect((await me('pkimm_session')).statusCode).toBe(401);
     await secure.close();
   });
 
@@ -291,6 +303,20 @@ describe.each(DIALECTS)('accounts: authentication on %s', (dialect) => {
     expect(scriptSrc).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d{7,}; includeSubDomains/);
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('keeps API answers out of caches and makes a JSON answer opened in a tab a download', async () => {
+    const response = await me(await signIn(app, alice.email));
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="api.json"');
+    // The web app's own files are not API answers: they may be cached and are shown inline.
+    const page = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(page.headers['content-disposition']).toBeUndefined();
+    expect(page.headers['server']).toBeUndefined();
+    expect(page.headers['x-powered-by']).toBeUndefined();
   });
 
   it('answers anonymous requests to protected routes with 401', async () => {

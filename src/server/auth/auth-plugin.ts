@@ -10,11 +10,12 @@ import {
 } from '../../persistence/repositories/accounts/sessions.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
 import {
-  SESSION_COOKIE,
   clearSessionCookie,
   hashSecret,
+  sessionCookieName,
   sessionCookieOptions,
   sessionExpiry,
+  sessionSecretOf,
 } from '../routes/accounts/session-cookie.js';
 import { TOKEN_SCOPES, type Principal, type TokenScope } from './principal.js';
 
@@ -37,7 +38,7 @@ export const authPlugin = fp(async (app) => {
       request.principal = await tokenPrincipal(app, request, authorization);
       return;
     }
-    const secret = request.cookies[SESSION_COOKIE];
+    const secret = sessionSecretOf(app, request);
     if (secret) request.principal = await sessionPrincipal(app, reply, secret);
     if (UNSAFE_METHODS.has(request.method)) checkOrigin(app, request, request.principal !== null);
   });
@@ -62,7 +63,7 @@ async function sessionPrincipal(
   if (session.lastSeenAt <= seenBefore.toISOString()) {
     const expiresAt = sessionExpiry(app, new Date(session.createdAt), now);
     if (await touchSession(db, idHash, { now, expiresAt, seenBefore })) {
-      reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app));
+      reply.setCookie(sessionCookieName(app), secret, sessionCookieOptions(app));
     }
   }
   return { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session' };

@@ -15,7 +15,7 @@ import {
   SECURITY,
   UserSchema,
 } from './schemas.js';
-import { SESSION_COOKIE, clearSessionCookie, hashSecret, startSession } from './session-cookie.js';
+import { clearSessionCookie, hashSecret, sessionSecretOf, startSession } from './session-cookie.js';
 import { signIn } from './sign-in.js';
 
 /** Per client address; a script that needs more should use an API token instead of signing in. */
@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const user = await signIn(app, request, request.body.email, request.body.password);
       // A fresh token at every sign-in; the one the browser held before (if any) is ended.
-      const previous = request.cookies[SESSION_COOKIE];
+      const previous = sessionSecretOf(app, request);
       if (previous) await deleteSession(app.deps.database.db, hashSecret(previous));
       await startSession(app, reply, user.id);
       return { user };
@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const secret = request.cookies[SESSION_COOKIE];
+      const secret = sessionSecretOf(app, request);
       if (secret && request.principal?.via === 'session') {
         await deleteSession(app.deps.database.db, hashSecret(secret));
         await auditEvent(app, request, { event: 'auth.sign-out', detail: {} });

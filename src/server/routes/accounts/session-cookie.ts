@@ -1,10 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { insertSession, deleteExpiredSessions } from '../../../persistence/repositories/accounts/sessions.js';
 
 /** The cookie that carries a session token; the database holds only its sha256. */
 export const SESSION_COOKIE = 'pkimm_session';
+
+/**
+ * Over HTTPS the name carries the `__Host-` prefix, so browsers accept it only when Secure,
+ * for Path=/ and from this exact host: a sibling subdomain cannot plant or overwrite it.
+ * Plain-HTTP loopback cannot use the prefix and keeps the bare name.
+ */
+export function sessionCookieName(app: FastifyInstance): string {
+  return app.deps.config.secureCookies ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/** The session token the request carries under this server's cookie name, if any. */
+export function sessionSecretOf(app: FastifyInstance, request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(app)];
+}
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 
@@ -55,10 +69,10 @@ export async function startSession(app: FastifyInstance, reply: FastifyReply, us
     at: now,
     expiresAt: sessionExpiry(app, now, now),
   });
-  reply.setCookie(SESSION_COOKIE, secret, sessionCookieOptions(app));
+  reply.setCookie(sessionCookieName(app), secret, sessionCookieOptions(app));
 }
 
 export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
   const { maxAge: _ignored, ...options } = sessionCookieOptions(app);
-  reply.clearCookie(SESSION_COOKIE, options);
+  reply.clearCookie(sessionCookieName(app), options);
 }

@@ -13,7 +13,7 @@ import { hashPassword, passwordProblem } from '../../auth/passwords.js';
 import type { Principal } from '../../auth/principal.js';
 import { auditEvent } from './audit-event.js';
 import { PasswordSchema, SESSION_ONLY, Timestamp } from './schemas.js';
-import { SESSION_COOKIE, hashSecret, startSession } from './session-cookie.js';
+import { hashSecret, sessionSecretOf, startSession } from './session-cookie.js';
 import { signIn } from './sign-in.js';
 
 const SessionSchema = z.object({
@@ -86,7 +86,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const principal = sessionUser(request.principal);
-      const currentHash = hashSecret(request.cookies[SESSION_COOKIE] ?? '');
+      const currentHash = hashSecret(sessionSecretOf(app, request) ?? '');
       const sessions = await listSessionsOf(app.deps.database.db, principal.userId, app.deps.now());
       return {
         sessions: sessions.map(({ idHash, ...session }) => ({ ...session, current: idHash === currentHash })),
@@ -115,7 +115,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const principal = sessionUser(request.principal);
       await signIn(app, request, principal.email, request.body.password, 'auth.reauthenticated');
       const { db } = app.deps.database;
-      const currentHash = hashSecret(request.cookies[SESSION_COOKIE] ?? '');
+      const currentHash = hashSecret(sessionSecretOf(app, request) ?? '');
       const others = (await listSessionsOf(db, principal.userId, app.deps.now())).filter(
         (s) => s.idHash !== currentHash,
       );
