@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PasswordField } from '../components/PasswordField.js';
 import { useAsync } from '../components/useAsync.js';
 import { useT } from '../i18n/useT.js';
 import { accountApi } from './account-api.js';
@@ -61,37 +62,25 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
       <p>{t('account.passwordIntro')}</p>
       <ErrorAlert error={error} />
       <p role="status">{done === undefined ? '' : t('account.changed', { count: done })}</p>
-      <label className="field">
-        {t('account.current')}
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        {t('account.new')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        {t('account.repeat')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <PasswordField
+        label={t('account.current')}
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <PasswordField
+        label={t('account.new')}
+        autoComplete="new-password"
+        minLength={12}
+        value={next}
+        onChange={setNext}
+      />
+      <PasswordField
+        label={t('account.repeat')}
+        autoComplete="new-password"
+        value={repeat}
+        onChange={setRepeat}
+      />
       <button type="submit" className="primary" disabled={busy}>
         {t('account.change')}
       </button>

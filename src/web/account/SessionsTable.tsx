@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PasswordField } from '../components/PasswordField.js';
 import { useT } from '../i18n/useT.js';
 import { accountApi, type SessionInfo } from './account-api.js';
 
@@ -80,16 +81,12 @@ export function SessionsTable({ sessions, onEnded }: { sessions: SessionInfo[]; 
         <p>{t('account.none')}</p>
       ) : (
         <form onSubmit={submit} className="stack">
-          <label className="field">
-            {t('account.confirmPassword')}
-            <input
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <PasswordField
+            label={t('account.confirmPassword')}
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+          />
           <button type="submit" disabled={busy}>
             {t('account.endOthers')}
           </button>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PasswordField } from '../components/PasswordField.js';
 import { useT } from '../i18n/useT.js';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
@@ -39,17 +40,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) 
             onChange={(e) => setEmail(e.target.value)}
           />
         </label>
-        <label className="field">
-          {t('signIn.password')}
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField
+          label={t('signIn.password')}
+          name="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
