@@ -1,7 +1,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { PkimmError } from '../core/errors.js';
-import { isSignedOffViolation, SIGNED_OFF_MESSAGE } from '../persistence/dialect.js';
+import {
+  isSignedOffViolation,
+  isUnstorableText,
+  SIGNED_OFF_MESSAGE,
+  storageFailure,
+} from '../persistence/dialect.js';
 import { httpStatusFor } from './http-status.js';
 
 /** The error body of every route: what went wrong, where, and the request id to quote. */
@@ -25,12 +30,30 @@ export function errorHandler(
   reply: FastifyReply,
 ) {
   // The database's own freeze (migration 009) is the last line behind every API check: a 409.
-  const error = isSignedOffViolation(thrown) ? new PkimmError('READ_ONLY', SIGNED_OFF_MESSAGE) : thrown;
+  const error = isSignedOffViolation(thrown)
+    ? new PkimmError('READ_ONLY', SIGNED_OFF_MESSAGE)
+    : isUnstorableText(thrown)
+      ? new PkimmError(
+          'VALIDATION_FAILED',
+          'the request contains a NUL character (U+0000), which the database cannot hold',
+          {
+            issues: [{ path: 'request', message: 'remove the NUL character (\\u0000 or %00)' }],
+          },
+        )
+      : thrown;
   const send = (status: number, code: string, message: string, issues: ErrorBody['error']['issues'] = []) =>
     reply
       .status(status)
       .send({ error: { code, message, issues, requestId: request.id } } satisfies ErrorBody);
 
+  // Disk full, read-only, busy or unreachable: the database's trouble, not a bug here, so a 503
+  // the client may retry (autosave does) instead of a 500; the details go to the log.
+  const failure = error instanceof PkimmError ? undefined : storageFailure(error);
+  if (failure) {
+    request.log.error({ err: error, storage: failure.kind }, 'database unavailable');
+    reply.header('retry-after', String(failure.retryAfterSeconds));
+    return send(503, 'DATABASE_UNAVAILABLE', failure.message);
+  }
   if (error instanceof PkimmError) {
     const status = httpStatusFor(error.code);
     if (status >= 500) request.log.error({ err: error }, 'request failed');

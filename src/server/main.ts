@@ -3,7 +3,8 @@
  * and a graceful shutdown on SIGTERM/SIGINT. Never exits the process itself; the CLI does
  * that from what `stopped` reports (src/cli/main.ts is the only process.exit).
  */
-import { isAbsolute } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PkimmError } from '../core/errors.js';
 import { ModelRegistry } from '../model-loader/registry.js';
@@ -68,6 +69,24 @@ export function describeDatabase(url: string): string {
   return `sqlite ${isAbsolute(path) || path.startsWith('.') ? path : `./${path}`}`;
 }
 
+/**
+ * SQLite's own "unable to open database file" does not say why; the usual reason is a folder
+ * mounted read-only, where WAL mode cannot create its -wal and -shm files next to the database.
+ */
+function readOnlyFolderHint(url: string): string {
+  if (/^postgres(ql)?:\/\//.test(url)) return '';
+  const folder = dirname(url.replace(/^sqlite:/, ''));
+  try {
+    accessSync(folder, constants.W_OK);
+    return '';
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return code === 'EROFS' || code === 'EACCES'
+      ? ` (the folder ${folder} is read-only; SQLite needs to write its -wal and -shm files there)`
+      : '';
+  }
+}
+
 /** Opens the database and proves it answers, so a wrong URL fails at boot with a clear message. */
 export async function openCheckedDatabase(config: ServerConfig): Promise<DatabaseHandle> {
   let database: DatabaseHandle | undefined;
@@ -80,7 +99,7 @@ export async function openCheckedDatabase(config: ServerConfig): Promise<Databas
     const reason = error instanceof Error ? error.message : String(error);
     throw new PkimmError(
       'DATABASE_UNAVAILABLE',
-      `cannot open ${describeDatabase(config.databaseUrl)}: ${reason}`,
+      `cannot open ${describeDatabase(config.databaseUrl)}: ${reason}${readOnlyFolderHint(config.databaseUrl)}`,
       { cause: error },
     );
   }

@@ -8,6 +8,7 @@ import {
   findSession,
   touchSession,
 } from '../../persistence/repositories/accounts/sessions.js';
+import { storageFailure } from '../../persistence/dialect.js';
 import { recordAudit } from '../../persistence/repositories/audit.js';
 import {
   clearSessionCookie,
@@ -62,9 +63,13 @@ async function sessionPrincipal(
   const seenBefore = new Date(now.getTime() - MINUTE_MS);
   if (session.lastSeenAt <= seenBefore.toISOString()) {
     const expiresAt = sessionExpiry(app, new Date(session.createdAt), now);
-    if (await touchSession(db, idHash, { now, expiresAt, seenBefore })) {
-      reply.setCookie(sessionCookieName(app), secret, sessionCookieOptions(app));
-    }
+    // On a full or read-only database the slide cannot be written; the request itself may be a
+    // read that works, so it goes on with the session as it is (a write fails later on its own).
+    const touched = await touchSession(db, idHash, { now, expiresAt, seenBefore }).catch((error: unknown) => {
+      if (storageFailure(error)?.kind === 'full' || storageFailure(error)?.kind === 'read-only') return false;
+      throw error;
+    });
+    if (touched) reply.setCookie(sessionCookieName(app), secret, sessionCookieOptions(app));
   }
   return { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session' };
 }
