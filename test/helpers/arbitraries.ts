@@ -28,8 +28,12 @@ const decision: fc.Arbitrary<ScopeDecision> = fc.oneof(
   fc.record({ applicability: fc.constantFrom<Applicability>('partial', 'not-applicable'), reason: words }),
 );
 
+// Readers refuse "__proto__" keys (core/assessment/proto-keys.ts), so valid data has none.
 const extra = fc.option(
-  fc.dictionary(fc.constantFrom('pocId', 'artifactIds', 'custom', 'result'), fc.jsonValue()),
+  fc.dictionary(
+    fc.constantFrom('pocId', 'artifactIds', 'custom', 'result'),
+    fc.jsonValue().filter((value) => !JSON.stringify(value).includes('"__proto__"')),
+  ),
   { nil: undefined },
 );
 

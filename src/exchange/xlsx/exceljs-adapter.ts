@@ -147,6 +147,9 @@ function plainValue(value: unknown): CellValue {
 
 /** A date typed into a cell: `YYYY-MM-DD` when it has no time of day, ISO otherwise. */
 function dateText(date: Date): string {
+  // exceljs turns a date-formatted number beyond any calendar into an Invalid Date; it reads as
+  // an error text, like `#N/A`, which no field accepts as a date or a level.
+  if (Number.isNaN(date.getTime())) return '#INVALID-DATE';
   const iso = date.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }

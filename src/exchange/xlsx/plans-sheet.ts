@@ -292,9 +292,12 @@ function statusOf(value: string): PlanStatus | undefined {
   return wanted === 'not started' ? 'planned' : undefined;
 }
 
+const EXCEL_LAST_DAY = 2_958_465;
+
 /** A date cell as `YYYY-MM-DD`: text as typed, or a spreadsheet day number (days since 1899-12-30). */
 function dateOf(value: CellValue): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) {
+  // Beyond Excel's last day (9999-12-31) a number is no date; as text it is refused with its value.
+  if (typeof value === 'number' && Math.abs(value) <= EXCEL_LAST_DAY) {
     return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86_400_000).toISOString().slice(0, 10);
   }
   return text(value)?.trim();

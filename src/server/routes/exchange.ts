@@ -16,6 +16,7 @@ import { AssessmentSchema } from './assessments/assessment-schemas.js';
 import { ImportIntoSchema } from './exchange-schemas.js';
 import { errorResponses, IdParam, SECURITY, WriteHeaders } from './assessments/common-schemas.js';
 import { assessmentErrorHandler } from './assessments/conflict-handler.js';
+import { readingMultipart } from './assessments/read-multipart.js';
 import { idempotencyOf, send, sendDownload } from './assessments/reply-helpers.js';
 
 /** Raw upload types; multipart/form-data (a part named `file`) is accepted as well. */
@@ -172,11 +173,13 @@ export const exchangeRoutes: FastifyPluginAsyncZod = async (app) => {
 /** The uploaded file: the one multipart part named `file`, or the raw body. */
 async function readUpload(request: FastifyRequest): Promise<{ content: Buffer; source: string }> {
   if (request.isMultipart()) {
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file')
-      throw uploadError('send the file as a multipart part named "file"');
-    const content = await part.toBuffer();
-    return { content, source: safeName(part.filename) };
+    return readingMultipart(async () => {
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file')
+        throw uploadError('send the file as a multipart part named "file"');
+      const content = await part.toBuffer();
+      return { content, source: safeName(part.filename) };
+    });
   }
   if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
     throw uploadError('send the file as the request body or as a multipart part named "file"');

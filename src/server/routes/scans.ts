@@ -8,7 +8,7 @@ import { decide } from '../scans/decide-suggestion.js';
 import { getScan, listScans, listSuggestionViews } from '../scans/read-scans.js';
 import { errorResponses, IdParam, SECURITY } from './assessments/common-schemas.js';
 import { assessmentErrorHandler } from './assessments/conflict-handler.js';
-import { safeFileName } from './assessments/read-multipart.js';
+import { readingMultipart, safeFileName } from './assessments/read-multipart.js';
 import {
   DecisionBody,
   ScanDetailSchema,
@@ -147,21 +147,23 @@ async function readScanUpload(request: FastifyRequest, maxBytes: number): Promis
   const files: ScanUpload['files'] = [];
   const fields: Record<string, string[]> = {};
   let total = 0;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      total += bytes.byteLength;
-      // Each file is limited by the plugin; the sum is limited here so one request stays bounded.
-      if (total > 10 * maxBytes)
-        throw new PkimmError(
-          'PAYLOAD_TOO_LARGE',
-          `the files of one scan may add up to ${10 * maxBytes} bytes`,
-        );
-      files.push({ name: safeFileName(part.filename), bytes });
-    } else if (typeof part.value === 'string') {
-      (fields[part.fieldname] ??= []).push(part.value);
+  await readingMultipart(async () => {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        total += bytes.byteLength;
+        // Each file is limited by the plugin; the sum is limited here so one request stays bounded.
+        if (total > 10 * maxBytes)
+          throw new PkimmError(
+            'PAYLOAD_TOO_LARGE',
+            `the files of one scan may add up to ${10 * maxBytes} bytes`,
+          );
+        files.push({ name: safeFileName(part.filename), bytes });
+      } else if (typeof part.value === 'string') {
+        (fields[part.fieldname] ??= []).push(part.value);
+      }
     }
-  }
+  });
   const lines = (name: string) =>
     (fields[name] ?? [])
       .flatMap((v) => v.split(/\r?\n/))

@@ -19,7 +19,10 @@ export function progressMap(
   const slots: Slot[] = index.categories.map((category) => {
     const answer = assessment.categories[category.key];
     const moduleDecision = assessment.modules[category.moduleId];
-    const entry = layOut(categoryEntrySlots(answer, { category, moduleDecision }), entryOrder[category.key]);
+    const entry = layOut(
+      categoryEntrySlots(answer, { category, moduleDecision }),
+      ownOrder(entryOrder, category.key),
+    );
     const isData = answer !== undefined || moduleDecision?.applicability === 'not-applicable';
     return { key: category.key, value: entry, kind: isData ? 'data' : 'default' };
   });
@@ -28,7 +31,7 @@ export function progressMap(
     ...Object.entries(assessment.relevance),
   ];
   for (const [key, answer] of others) {
-    slots.push({ key, value: layOut(categoryEntrySlots(answer), entryOrder[key]), kind: 'data' });
+    slots.push({ key, value: layOut(categoryEntrySlots(answer), ownOrder(entryOrder, key)), kind: 'data' });
   }
   return layOut(slots, keyOrder.progress);
 }
@@ -50,8 +53,16 @@ export function requirementProgressMap(
   const slots = keys.flatMap((key): Slot[] => {
     const answer = assessment.requirements[key];
     return answer
-      ? [{ key, value: layOut(requirementEntrySlots(answer), entryOrder[key]), kind: 'data' }]
+      ? [{ key, value: layOut(requirementEntrySlots(answer), ownOrder(entryOrder, key)), kind: 'data' }]
       : [];
   });
   return layOut(slots, keyOrder.requirementProgress);
+}
+
+/**
+ * The recorded key order of one entry. Own keys only: an entry keyed "constructor" or
+ * "toString" in a hand-edited file must not pick up Object.prototype's function as its order.
+ */
+function ownOrder(orders: Record<string, string[]>, key: string): string[] | undefined {
+  return Object.hasOwn(orders, key) ? orders[key] : undefined;
 }
