@@ -9,6 +9,7 @@ import {
 } from '../../../persistence/repositories/accounts/users.js';
 import { verifyDecoy, verifyPassword } from '../../auth/passwords.js';
 import { auditEvent } from './audit-event.js';
+import { unknownEmailLockout } from './unknown-email-lockout.js';
 
 /** Five wrong passwords in a row lock the account for a quarter of an hour. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -40,8 +41,20 @@ export async function signIn(
     });
 
   if (!credentials) {
+    // An unknown email goes through the same lock as an account, so the lockout names no one.
+    const phantom = unknownEmailLockout(app);
+    const lockedUntil = phantom.lockedUntil(email, now);
+    if (lockedUntil !== null) {
+      await fail('unknown email; locked', null);
+      throw locked(lockedUntil);
+    }
     await verifyDecoy(password);
-    await fail('unknown email', null);
+    const lock = phantom.recordFailure(email, {
+      threshold: LOCK_AFTER_FAILURES,
+      lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000),
+    });
+    await fail(lock.lockedUntil ? 'unknown email; locked' : 'unknown email', null);
+    if (lock.lockedUntil) throw locked(lock.lockedUntil);
     throw new PkimmError('UNAUTHENTICATED', WRONG);
   }
   const { user } = credentials;

@@ -19,15 +19,17 @@ export interface UploadedFile {
 export async function readMultipartUpload(request: FastifyRequest): Promise<UploadedFile> {
   let file: { fileName: string; content: Buffer } | undefined;
   const fields: Record<string, string[]> = {};
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (file) throw invalid('file', 'send exactly one file');
-      file = { fileName: safeFileName(part.filename), content };
-    } else if (typeof part.value === 'string') {
-      (fields[part.fieldname] ??= []).push(part.value);
+  await readingMultipart(async () => {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer();
+        if (file) throw invalid('file', 'send exactly one file');
+        file = { fileName: safeFileName(part.filename), content };
+      } else if (typeof part.value === 'string') {
+        (fields[part.fieldname] ??= []).push(part.value);
+      }
     }
-  }
+  });
   if (!file) throw invalid('file', 'send the file as a part named "file"');
   const parsed = MultipartFields.safeParse({
     title: fields['title']?.[0],
@@ -47,11 +49,35 @@ export async function readMultipartUpload(request: FastifyRequest): Promise<Uplo
   };
 }
 
-/** The base name only, without control characters, at most 255 characters; never empty. */
+/**
+ * Runs `task`, which reads a multipart body. The parser throws plain errors, without a status,
+ * for a body it cannot split (no or an over-long boundary, a form cut short); those are the
+ * client's mistake, so they become a 400 saying what the parser found instead of a 500.
+ */
+export async function readingMultipart<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof PkimmError || !(error instanceof Error)) throw error;
+    if ((error as { statusCode?: unknown }).statusCode !== undefined) throw error;
+    throw new PkimmError('VALIDATION_FAILED', 'the multipart body is malformed', {
+      issues: [{ path: 'body', message: error.message }],
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The base name only, without control characters or bidirectional overrides (which make
+ * `invoice\u202Egpj.exe` read as `invoiceexe.jpg`), at most 255 characters counted whole, so a
+ * cut never leaves half a surrogate pair that the download header cannot encode; never empty.
+ */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return base.slice(0, 255) || 'upload';
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .trim();
+  return [...base].slice(0, 255).join('') || 'upload';
 }
 
 function invalid(field: string, message: string): PkimmError {
