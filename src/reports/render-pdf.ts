@@ -144,13 +144,15 @@ function pdfTable(table: Table): Content {
   const body: TableCell[][] = [
     header,
     ...table.rows.map((row) =>
-      row.map((cell, i): TableCell => ({ text: cell, alignment: table.columns[i]?.align ?? 'left' })),
+      row.map((cell, i): TableCell => ({ text: breakable(cell), alignment: table.columns[i]?.align ?? 'left' })),
     ),
   ];
+  // A row taller than a page cannot move to the next one whole; pdfmake would drop its cells.
+  const longCell = table.rows.some((row) => row.some((cell) => cell.length > LONG_CELL));
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: true,
+      dontBreakRows: !longCell,
       widths: table.columns.map((column) => (column.width === 'fill' ? '*' : 'auto')),
       body,
     },
@@ -164,4 +166,14 @@ function pdfTable(table: Table): Content {
     fontSize: table.columns.length > 4 ? 8.5 : 9.5,
     margin: [0, 0, 0, 8],
   };
+}
+
+/** Above this many characters a cell may be taller than a page, so its row is allowed to split. */
+const LONG_CELL = 1200;
+/** Unbroken runs longer than this get break opportunities, or one word would widen its column off the page. */
+const LONG_WORD = 16;
+
+/** The cell's text with a zero-width space inside every overlong run; what it reads as is unchanged. */
+function breakable(text: string): string {
+  return text.replace(new RegExp(`\\S{${LONG_WORD}}(?=\\S)`, 'gu'), (run) => `${run}\u200B`);
 }
