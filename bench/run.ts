@@ -1,9 +1,8 @@
 /**
- * `npm run bench`: how many full PKIMM 2.0.0 assessments per second the scoring engine scores,
+ * `tsx bench/run.ts` (and a row of `npm run bench`): how many full PKIMM 2.0.0 assessments per second the scoring engine scores,
  * next to a naive baseline measured in the same run on the same inputs. Prints a table and
  * writes the figures to bench/results/ as JSON so runs can be compared.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Assessment, Rating } from '../src/core/assessment/assessment.types.js';
 import { indexModel } from '../src/core/model/model-index.js';
@@ -11,6 +10,7 @@ import { scoreAssessment } from '../src/core/scoring/score-assessment.js';
 import { packageRoot } from '../src/io/package-root.js';
 import { ModelRegistry } from '../src/model-loader/registry.js';
 import { naiveOverallRaw } from './naive-score.js';
+import { isMain, writeResults, type Row } from './support/report.js';
 
 const model = await new ModelRegistry({ dataDir: join(packageRoot(), 'data', 'bench-empty') }).get(
   'pkimm',
@@ -60,32 +60,44 @@ function measure(label: string, inputs: Assessment[], score: (a: Assessment) => 
   return { label, perSecond: scored / elapsed, scored, seconds: elapsed };
 }
 
-const inputs = makeAssessments(1_000);
-for (const a of inputs.slice(0, 50)) {
-  const engine = scoreAssessment(model, a).overall.raw;
-  if (engine !== naiveOverallRaw(model, a)) throw new Error(`engine and baseline disagree on ${a.title}`);
+/** Engine against the naive scorer on the same 1,000 inputs, `seconds` each. */
+export function scoringRows(seconds = 2): { rows: Row[]; print: () => void } {
+  const inputs = makeAssessments(1_000);
+  for (const a of inputs.slice(0, 50)) {
+    const engine = scoreAssessment(model, a).overall.raw;
+    if (engine !== naiveOverallRaw(model, a)) throw new Error(`engine and baseline disagree on ${a.title}`);
+  }
+  const naive = measure('naive baseline (linear lookups)', inputs, (a) => naiveOverallRaw(model, a), seconds);
+  const engine = measure('scoring engine (full report)', inputs, (a) => scoreAssessment(model, a), seconds);
+  const rows: Row[] = [
+    {
+      figure: 'scoring throughput (full 2.0.0 assessment)',
+      value: engine.perSecond,
+      unit: 'assessments/s',
+      baseline: 'naive scorer',
+      baselineValue: naive.perSecond,
+      ratio: engine.perSecond / naive.perSecond,
+      better: 'higher',
+      ok: true,
+    },
+  ];
+  const print = () => {
+    const table = [
+      ['figure', 'assessments/s', 'ratio vs baseline'],
+      [naive.label, naive.perSecond.toFixed(0), '1.00'],
+      [engine.label, engine.perSecond.toFixed(0), (engine.perSecond / naive.perSecond).toFixed(2)],
+    ];
+    const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+    console.log(
+      `Scoring full PKIMM 2.0.0 assessments (${requirements.length} requirements each), Node ${process.version}`,
+    );
+    for (const row of table)
+      console.log(
+        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+      );
+    writeResults('scoring', { figures: [naive, engine] });
+  };
+  return { rows, print };
 }
-const naive = measure('naive baseline (linear lookups)', inputs, (a) => naiveOverallRaw(model, a));
-const engine = measure('scoring engine (full report)', inputs, (a) => scoreAssessment(model, a));
 
-const rows = [
-  ['figure', 'assessments/s', 'ratio vs baseline'],
-  [naive.label, naive.perSecond.toFixed(0), '1.00'],
-  [engine.label, engine.perSecond.toFixed(0), (engine.perSecond / naive.perSecond).toFixed(2)],
-];
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-console.log(
-  `Scoring full PKIMM 2.0.0 assessments (${requirements.length} requirements each), Node ${process.version}`,
-);
-for (const row of rows)
-  console.log(
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
-  );
-
-const results = join(packageRoot(), 'bench', 'results');
-mkdirSync(results, { recursive: true });
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-writeFileSync(
-  join(results, `scoring-${stamp}.json`),
-  JSON.stringify({ node: process.version, at: new Date().toISOString(), figures: [naive, engine] }, null, 2),
-);
+if (isMain(import.meta.url)) scoringRows().print();
