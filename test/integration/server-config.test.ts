@@ -50,7 +50,11 @@ describe('server configuration', () => {
       'PKIMM_SESSION_HOURS: must be a whole number of hours from 1 to 720 (got "0.5")',
     ],
     ['PKIMM_SESSION_DAYS', '14', 'PKIMM_SESSION_DAYS: is no longer read: set PKIMM_SESSION_HOURS'],
-    ['PKIMM_HUB_TOKENS', 'short-token', 'PKIMM_HUB_TOKENS: 1 of the comma-separated tokens are shorter than 24'],
+    [
+      'PKIMM_HUB_TOKENS',
+      'short-token',
+      'PKIMM_HUB_TOKENS: 1 of the comma-separated tokens are shorter than 24',
+    ],
   ])('names %s=%s and what it should be', (name, value, expected) => {
     const lines = problems({ [name]: value });
     expect(lines[0]).toBe('environment: the server configuration is invalid');
