@@ -4,13 +4,13 @@
  * would): writes answer 503 DATABASE_UNAVAILABLE saying the database is read-only, reads keep
  * answering 200, and once it is writable again writes go through in the same process.
  */
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIALECTS, PG_ADMIN_URL, createTestDatabase, type TestDatabase } from '../support/databases.js';
-import { api, rateRequirement, signIn, type AssessmentView } from '../e2e/support/api.js';
+import { signIn } from '../e2e/support/api.js';
 import { killAllServers, startServerProcess } from '../e2e/support/server-process.js';
 import { describeRun, runFleet } from './support/fleet.js';
+import { makeSlidesDue, readThenWrite, type Probe } from './support/probe.js';
 import { prepareUsers } from './support/users.js';
 import { verifyWrites } from './support/verify.js';
 
@@ -49,25 +49,13 @@ describe.runIf(DIALECTS.includes('postgres'))('PostgreSQL turning read-only unde
     const probe = users[0]!;
     const probeCookie = await signIn(server, probe.email);
 
-    const seen: { write?: Awaited<ReturnType<typeof rateRequirement>>; read?: unknown; ready?: number } = {};
+    const seen: { write?: Probe['write']; read?: unknown; ready?: number } = {};
     const fault = (async () => {
       await sleep(3_000);
-      // The probe session's sliding expiry is due: its read must not fail on the skipped slide.
-      await sql`update sessions set last_seen_at = '2000-01-01T00:00:00.000Z'`.execute(database.handle.db);
+      await makeSlidesDue(database.handle.db);
       await setReadOnly(name, true);
       await sleep(2_000);
-      const read = await api<AssessmentView>(server, 'GET', `/api/v1/assessments/${probe.assessmentId}`, {
-        cookie: probeCookie,
-      });
-      seen.read = read;
-      const based = { id: probe.assessmentId, version: read.body.version };
-      seen.write = await rateRequirement(
-        server,
-        probeCookie,
-        based,
-        'G.strategy-and-vision.sponsor-support',
-        1,
-      );
+      Object.assign(seen, await readThenWrite(server, probe.assessmentId, probeCookie));
       seen.ready = (await fetch(`${server.url}/readyz`)).status;
       await sleep(1_000);
       await setReadOnly(name, false);

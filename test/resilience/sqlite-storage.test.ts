@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database.js';
 import { migrateToLatest } from '../../src/persistence/migrate.js';
-import { api, rateRequirement, signIn, type AssessmentView } from '../e2e/support/api.js';
+import { signIn } from '../e2e/support/api.js';
 import {
   exitWithin,
   killAllServers,
@@ -18,6 +18,7 @@ import {
   type ServerProcess,
 } from '../e2e/support/server-process.js';
 import { describeRun, runFleet } from './support/fleet.js';
+import { makeSlidesDue, readThenWrite, type Probe } from './support/probe.js';
 import { mountTmpfs, type Tmpfs } from './support/tmpfs.js';
 import { prepareUsers, type TrackedUser } from './support/users.js';
 import { verifyWrites } from './support/verify.js';
@@ -54,25 +55,13 @@ describe('SQLite when its storage fails', () => {
     // A second session of the probe's account, whose sliding expiry is due: its first request
     // on the full disk must still be answered (the slide is skipped, not the read).
     const probeCookie = await signIn(server, probe.email);
-    const seen: { filler?: number; write?: Awaited<ReturnType<typeof rateRequirement>>; read?: unknown } = {};
+    const seen: { filler?: number; write?: Probe['write']; read?: unknown } = {};
     const fault = (async () => {
       await sleep(4_000);
-      await sql`update sessions set last_seen_at = '2000-01-01T00:00:00.000Z'`.execute(handle!.db);
+      await makeSlidesDue(handle!.db);
       seen.filler = volume!.fill();
       await sleep(2_000);
-      const read = await api<AssessmentView>(server, 'GET', `/api/v1/assessments/${probe.assessmentId}`, {
-        cookie: probeCookie,
-      });
-      seen.read = read;
-      // Against the version just read, so only the full disk can refuse it (not a 409).
-      const based = { id: probe.assessmentId, version: read.body.version };
-      seen.write = await rateRequirement(
-        server,
-        probeCookie,
-        based,
-        'G.strategy-and-vision.sponsor-support',
-        1,
-      );
+      Object.assign(seen, await readThenWrite(server, probe.assessmentId, probeCookie));
       await sleep(1_000);
       volume!.free();
     })().then(
