@@ -113,6 +113,7 @@ describe.each(DIALECTS)('accounts repositories on %s', (dialect) => {
       userId: ann.id,
       email: 'ann@example.test',
       isAdmin: true,
+      createdAt: T0.toISOString(),
       expiresAt: later(9000).toISOString(),
       lastSeenAt: later(60_000).toISOString(),
     });
