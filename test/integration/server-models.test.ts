@@ -65,7 +65,8 @@ describe('the model routes', () => {
       const response = await app.inject(url);
       expect(response.statusCode).toBe(404);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('NOT_FOUND');
-      expect(response.headers['cache-control']).toBeUndefined();
+      // Not cached like the public model data: an error is never kept.
+      expect(response.headers['cache-control']).toBe('no-store');
     }
   });
 
