@@ -153,7 +153,8 @@ describe('scan inputs under fuzzing', () => {
           ).toBe(true);
         },
       ),
-      { numRuns: runs(100) },
+      // Found by fuzzing: a damaged IV turns the bag type of the decrypted part into an unknown one.
+      { numRuns: runs(100), examples: [[1, [[1149046558, 0]], []]] },
     );
   }, 120_000);
 

@@ -19,7 +19,7 @@ import { bufferInput, fileInput, type ByteInput } from '../input.js';
 import { certificateFileEvents } from './certificate-files.js';
 import { classifyDer } from './files/der-kind.js';
 import { PemSplitter } from './files/pem-splitter.js';
-import { LEGACY_REASON, PASSWORD_REASON } from './files/pkcs12.js';
+import { EMPTY_REASON, LEGACY_REASON, PASSWORD_REASON } from './files/pkcs12.js';
 
 let pki: Pki;
 let leaf: FixtureCert;
@@ -393,5 +393,25 @@ describe('certificateFileEvents on PKCS#12', () => {
     const events = await scan('old.p12', p12, { pkcs12Passwords: ['s3cret'] });
     expect(skips(events).map((item) => item.reason)).toEqual([LEGACY_REASON]);
     expect(LEGACY_REASON).toMatch(/legacy.*3DES/);
+  });
+
+  it('names an unknown bag type, and says so when nothing at all comes out of the file', async () => {
+    const plain = pkcs12File({ certs: [leaf.der], certEncryption: 'none' });
+    const certBagOid = Buffer.from('060b2a864886f70d010c0a0103', 'hex');
+    const at = Buffer.from(plain).indexOf(certBagOid);
+    expect(at).toBeGreaterThan(0);
+    const withBagType = (last: number) => {
+      const bytes = Uint8Array.from(plain);
+      bytes[at + certBagOid.length - 1] = last;
+      return bytes;
+    };
+    const unknown = await scan('odd.p12', withBagType(9));
+    expect(certificates(unknown)).toEqual([]);
+    expect(skips(unknown).map((item) => item.reason)).toEqual([
+      'an unknown PKCS#12 bag type (1.2.840.113549.1.12.10.1.9)',
+    ]);
+    // A secret bag is a known bag without a certificate; alone it leaves the file empty.
+    const secret = await scan('secret.p12', withBagType(5));
+    expect(skips(secret).map((item) => item.reason)).toEqual([EMPTY_REASON]);
   });
 });

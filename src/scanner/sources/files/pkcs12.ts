@@ -28,6 +28,7 @@ const KEY_BAG = `${BAG}1`;
 const SHROUDED_KEY_BAG = `${BAG}2`;
 const CERT_BAG = `${BAG}3`;
 const CRL_BAG = `${BAG}4`;
+const SECRET_BAG = `${BAG}5`;
 const SAFE_CONTENTS_BAG = `${BAG}6`;
 const X509_CERTIFICATE = '1.2.840.113549.1.9.22.1';
 const LEGACY_PBE = '1.2.840.113549.1.12.1.';
@@ -35,6 +36,7 @@ const MAX_NESTING = 4;
 const MAX_MAC_ITERATIONS = 1_000_000;
 
 export const PASSWORD_REASON = 'password-protected PKCS#12; pass its password with --pkcs12-password';
+export const EMPTY_REASON = 'a PKCS#12 file that holds no certificate and no private key';
 export const LEGACY_REASON =
   'the certificates in this PKCS#12 are encrypted with a legacy algorithm (RC2, RC4 or 3DES with SHA-1), ' +
   'which the scanner does not read; re-export the file with AES-256-CBC';
@@ -48,7 +50,10 @@ interface EncryptedPart {
 export function pkcs12Items(input: Uint8Array, passwords: readonly string[]): Pkcs12Item[] {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   try {
-    return read(bytes, [...new Set([...passwords, ''])]);
+    const items = read(bytes, [...new Set([...passwords, ''])]);
+    // A file that is well formed but yields nothing (only secret bags, or a damaged part that
+    // still decrypted to a valid shape) must still say why no certificate came out of it.
+    return items.length > 0 ? items : [{ type: 'skipped', reason: EMPTY_REASON }];
   } catch (error) {
     if (error instanceof DerError) return [{ type: 'skipped', reason: `damaged PKCS#12: ${error.message}` }];
     throw error;
@@ -268,8 +273,10 @@ function safeContents(bytes: Buffer, depth: number): Pkcs12Item[] {
     } else if (id === SAFE_CONTENTS_BAG) {
       const nested = readElement(bytes, wrapper.valueStart, wrapper.end);
       items.push(...safeContents(bytes.subarray(nested.start, nested.end), depth + 1));
+    } else if (id !== SECRET_BAG) {
+      // Secret bags carry no certificate; an unknown bag type is named so a damaged file is noticed.
+      items.push({ type: 'skipped', reason: `an unknown PKCS#12 bag type (${id})` });
     }
-    // Secret bags and unknown bags carry no certificate.
     offset = bag.end;
   }
   return items;
