@@ -3,10 +3,8 @@
  * and their tasks, the on-site registers (contacts, artifacts, interviews) and workshops (title,
  * typed-in vote names, agreement notes). The texts go in through the API from the page (its
  * session cookie and Origin, so CSRF and roles apply); each page that renders them is then
- * visited. Four signals each time, because the CSP alone would already stop a payload from
- * running: `window.__xss` stays undefined, no element or handler attribute the payloads describe
- * exists, no console error or CSP report, and the payload is shown literally as text. No link
- * may carry a `javascript:` address.
+ * visited and checked with expectInert (support/hostile-texts.ts). xss-assurance.test.ts covers
+ * the assurance workflow, audit marks and the pages that only show titles.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,40 +12,8 @@ import { call, createFull } from './support/api.js';
 import { startNamedServer } from './support/assurance-flows.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn } from './support/flows.js';
+import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
 import type { BrowserTestServer } from './support/server.js';
-
-const PAYLOADS = [
-  '<img src=x onerror=window.__xss=1>',
-  '<script>window.__xss=1</script>',
-  '"><svg onload=window.__xss=1>',
-  'javascript:window.__xss=1',
-  "{{constructor.constructor('window.__xss=1')()}}",
-];
-/** Every payload at once, tagged with the field it goes into so a hit says where. */
-const hostile = (field: string) => `${field} ${PAYLOADS.join(' ')}`;
-
-async function expectInert(page: Page, problems: PageProblems, shown: string[]): Promise<void> {
-  const text = (await page.locator('body').textContent()) ?? '';
-  for (const s of shown) expect(text, `shown literally: ${s.slice(0, 30)}`).toContain(s);
-  expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
-  expect(await page.locator('img[src="x"], svg[onload], [onerror], [onload]').count()).toBe(0);
-  expect(await page.locator('script:not([src])').count()).toBe(0);
-  expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
-  expect(problems.errors).toEqual([]);
-}
-
-async function ok<T>(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<T> {
-  const { status, body } = await reply;
-  if (status !== 200 && status !== 201) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body as T;
-}
-
-async function firstRequirements(page: Page): Promise<string[]> {
-  const model = (await (await page.request.get('/api/v1/models/pkimm/2.0.0')).json()) as {
-    modules: { categories: { requirements: { key: string }[] }[] }[];
-  };
-  return model.modules.flatMap((m) => m.categories.flatMap((c) => c.requirements.map((r) => r.key)));
-}
 
 describe('stored texts on every page that shows them', { timeout: 240_000 }, () => {
   // The account's display name is hostile too: the header and the members page show it.
@@ -79,7 +45,7 @@ describe('stored texts on every page that shows them', { timeout: 240_000 }, () 
   it('keeps action plans and their tasks as text on the answer page and the timeline', async () => {
     const { page, problems, orgId } = suite;
     const target = await createFull(page, orgId, hostile('plan assessment'));
-    const [subject] = await firstRequirements(page);
+    const [subject] = await requirementKeys(page);
     const plan = {
       subject: subject ?? '',
       status: 'planned',
@@ -113,7 +79,7 @@ describe('stored texts on every page that shows them', { timeout: 240_000 }, () 
   it('keeps contacts, artifacts (locator never a link) and interviews as text', async () => {
     const { page, problems, orgId } = suite;
     const { id } = await createFull(page, orgId, 'Registers');
-    const [key] = await firstRequirements(page);
+    const [key] = await requirementKeys(page);
     const contact = await ok<{ id: string }>(
       call(page, 'POST', `/assessments/${id}/contacts`, {
         name: hostile('name'),
@@ -162,7 +128,7 @@ describe('stored texts on every page that shows them', { timeout: 240_000 }, () 
   it('keeps a workshop title, typed-in vote names and agreement notes as text', async () => {
     const { page, problems, orgId } = suite;
     const target = await createFull(page, orgId, 'Workshop texts');
-    const [key] = await firstRequirements(page);
+    const [key] = await requirementKeys(page);
     const { workshop } = await ok<{ workshop: { id: string } }>(
       call(page, 'POST', `/assessments/${target.id}/workshops`, { title: hostile('workshop') }),
       'open workshop',
