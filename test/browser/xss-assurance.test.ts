@@ -13,6 +13,7 @@ import { answer, call, createFull } from './support/api.js';
 import { signedIn, startNamedServer, type Person } from './support/assurance-flows.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation } from './support/flows.js';
+import { screenshot } from './support/screenshot.js';
 import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
 import type { BrowserTestServer } from './support/server.js';
 
@@ -285,5 +286,21 @@ describe('assurance texts and titles on every page that shows them', { timeout: 
     await page.goto(`/#/orgs/${orgId}/portfolio`);
     await page.getByTestId('portfolio-table').waitFor();
     await expectInert(page, problems, [hostileScope(1), hostileScope(2), a.title]);
+    // Hovering the trend chart shows a tooltip with the point's day and title. ECharts' HTML
+    // tooltip broke the CSP (inline styles), so the chart draws it in its SVG: a second text
+    // with the title appears next to the axis label, and no console error is logged.
+    await page.getByRole('combobox', { name: 'Scope', exact: true }).selectOption(hostileScope(1));
+    const chart = page.getByTestId('trend-chart');
+    const titled = chart.locator('svg text', { hasText: 'title 1 <img' });
+    await titled.first().waitFor();
+    expect(await titled.count()).toBe(1);
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the trend chart has no box');
+    await chart.hover({ position: { x: box.width / 3, y: box.height / 3 } });
+    await chart.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    await expect.poll(() => titled.count()).toBe(2);
+    await screenshot(page, '93-xss-trend-tooltip');
+    expect(await chart.locator('div:not(:has(svg))', { hasText: 'title 1' }).count()).toBe(0);
+    await expectInert(page, problems, [a.title]);
   });
 });

@@ -29,7 +29,13 @@ function TrendView({ trend }: { trend: Trend }) {
   const option = useMemo(() => trendOption(trend, overallName), [trend, overallName]);
   return (
     <>
-      <Chart option={option} label={t('cycles.trendChart', { scope: trend.scopeKey })} testId="trend-chart" />
+      <div className="trend-chart">
+        <Chart
+          option={option}
+          label={t('cycles.trendChart', { scope: trend.scopeKey })}
+          testId="trend-chart"
+        />
+      </div>
       {/* Many cycles make a wide table: it scrolls on its own and can be reached by keyboard to do so. */}
       <div
         style={{ overflowX: 'auto' }}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type EChartsOption } from './echarts.js';
+import { withSvgTooltips } from './svg-tooltips.js';
 
 /** An ECharts chart in a labelled container (role="img"); a data table next to it carries the numbers. */
 export function Chart({ option, label, testId }: { option: EChartsOption; label: string; testId: string }) {
@@ -8,7 +9,7 @@ export function Chart({ option, label, testId }: { option: EChartsOption; label:
     const element = ref.current;
     if (!element) return;
     const chart = echarts.init(element, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    chart.setOption(withSvgTooltips(option));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {
