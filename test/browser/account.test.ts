@@ -69,7 +69,15 @@ describe('the account page', { timeout: 300_000 }, () => {
 
   it('changes the password: a mismatch is caught, then only the new password signs in', async () => {
     await page.getByLabel('Current password').fill(server.password);
-    await page.getByLabel('New password (at least 12 characters)').fill(NEW_PASSWORD);
+    // The new password's strength meter describes the field and follows what is typed.
+    const fresh = page.getByLabel('New password (at least 12 characters)');
+    const meter = page.locator(`[id="${(await fresh.getAttribute('aria-describedby')) ?? 'none'}"]`);
+    await fresh.fill('password1234');
+    expect(await meter.textContent()).toBe('Strength: weak');
+    await fresh.fill('short');
+    expect(await meter.textContent()).toBe('Strength: too short (at least 12 characters)');
+    await fresh.fill(NEW_PASSWORD);
+    expect(await meter.textContent()).toMatch(/^Strength: (good|strong)$/);
     await page.getByLabel('New password again').fill(`${NEW_PASSWORD}!`);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('alert').filter({ hasText: 'The two new passwords differ.' }).waitFor();
@@ -82,7 +90,7 @@ describe('the account page', { timeout: 300_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
 
     await other.getByLabel('Email').fill(server.email);
-    await other.getByLabel('Password').fill(server.password);
+    await other.getByLabel('Password', { exact: true }).fill(server.password);
     await other.getByRole('button', { name: 'Sign in' }).click();
     await other.getByRole('alert').filter({ hasText: 'the email or password is wrong' }).waitFor();
     await signIn(other, { ...server, password: NEW_PASSWORD });

@@ -37,7 +37,7 @@ describe('switching the language', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
     expect(await page.getByRole('button', { name: 'Anmelden' }).count()).toBe(1);
     expect(await page.getByLabel('E-Mail').count()).toBe(1);
-    expect(await page.getByLabel('Passwort').count()).toBe(1);
+    expect(await page.getByLabel('Passwort', { exact: true }).count()).toBe(1);
     expect(await page.getByRole('combobox', { name: 'Sprache' }).inputValue()).toBe('de');
     expect(await htmlLang(page)).toBe('de');
     await checkA11y(page, 'the sign-in page in German');
@@ -51,7 +51,7 @@ describe('switching the language', { timeout: 180_000 }, () => {
   it('signs in in German and shows the organisation page in German, also after a reload', async () => {
     if (!server) throw new Error('setup failed');
     await page.getByLabel('E-Mail').fill(server.email);
-    await page.getByLabel('Passwort').fill(server.password);
+    await page.getByLabel('Passwort', { exact: true }).fill(server.password);
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.getByRole('button', { name: 'Abmelden' }).waitFor();
     await page.getByRole('heading', { name: 'Organisation anlegen' }).waitFor();

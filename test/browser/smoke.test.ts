@@ -30,8 +30,21 @@ describe('the web app in Chromium', { timeout: 120_000 }, () => {
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
       await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).count()).toBe(1);
       expect(await page.getByLabel('Email').count()).toBe(1);
-      expect(await page.getByLabel('Password').count()).toBe(1);
+      expect(await page.getByLabel('Password', { exact: true }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
+      // The password can be shown while typing, and hidden again (ASVS 2.1.12).
+      const password = page.getByLabel('Password', { exact: true });
+      const reveal = page.getByRole('button', { name: 'Show password' });
+      await password.fill('typed s3cret');
+      expect(await password.getAttribute('type')).toBe('password');
+      expect(await reveal.getAttribute('aria-pressed')).toBe('false');
+      await reveal.click();
+      expect(await password.getAttribute('type')).toBe('text');
+      expect(await reveal.getAttribute('aria-pressed')).toBe('true');
+      expect(await password.inputValue()).toBe('typed s3cret');
+      await reveal.click();
+      expect(await password.getAttribute('type')).toBe('password');
+      await password.fill('');
       await checkA11y(page, 'the sign-in page');
       await screenshot(page, '01-sign-in');
       expect(problems.errors).toEqual([]);

@@ -72,6 +72,7 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
         label={t('account.new')}
         autoComplete="new-password"
         minLength={12}
+        meter
         value={next}
         onChange={setNext}
       />

@@ -13,7 +13,7 @@ const STEP_TIMEOUT_MS = 20_000;
 export async function signIn(page: Page, server: BrowserTestServer): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Email').fill(server.email);
-  await page.getByLabel('Password').fill(server.password);
+  await page.getByLabel('Password', { exact: true }).fill(server.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
