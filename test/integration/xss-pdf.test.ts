@@ -1,7 +1,7 @@
 /**
- * Script, HTML, link and layout payloads in every free text of an assessment, rendered as PDF
- * for each report type. Read back with poppler's pdftotext (not our renderer), the payloads
- * show literally; the raw file has no action that could run or open them (/JavaScript, /JS,
+ * Script, HTML, link and layout payloads in every free text of an assessment (audit marks
+ * included), rendered as PDF for each report type. Read back with poppler's pdftotext (not our
+ * renderer), the payloads show literally; the raw file has no action that could run or open them (/JavaScript, /JS,
  * /OpenAction, /Launch, /URI), so a `javascript:` evidence text never becomes a link.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,6 +20,8 @@ const P = {
   evidence: 'javascript:alert(document.domain)',
   rtl: 'invoice\u202Efdp.exe',
   plan: '<a href="javascript:alert(6)">plan</a>',
+  audit: '<iframe src="javascript:alert(7)"></iframe> CAB audit',
+  reportUrl: 'https://audits.example.test/r?q="><script>alert(8)</script>',
 };
 const LONG = 'A'.repeat(3000);
 
@@ -44,6 +46,12 @@ function yaml(): string {
     '    level: 2',
     `    notes: ${q(LONG)}`,
     '  M.key-management.key-inventory: { level: 4 }',
+    'audits:',
+    '  M.key-management.key-inventory:',
+    `    audit: ${q(P.audit)}`,
+    `    reportUrl: ${q(P.reportUrl)}`,
+    '    date: 2026-05-14',
+    `    note: ${q(P.plan)}`,
     '',
   ].join('\n');
 }
@@ -82,7 +90,15 @@ describe('payloads in PDF reports', { timeout: 120_000 }, () => {
       const text = flat(pdfText(path)).replace(/\u200B/g, '');
       expect(text).toContain(P.title);
       if (type !== 'self') expect(text).toContain(P.assessor);
-      if (type === 'assessment' || type === 'detailed') expect(text).toContain(P.scope);
+      if (type === 'assessment' || type === 'detailed') {
+        expect(text).toContain(P.scope);
+        // Audit marks: the report address is printed as text, never made a link (no /URI above).
+        const cells = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(
+          /[\s\u200B]/g,
+          '',
+        );
+        for (const value of [P.audit, P.reportUrl]) expect(cells).toContain(value.replace(/\s/g, ''));
+      }
       if (type === 'detailed') {
         // Table cells wrap; in content-stream order (-raw) each cell's lines follow one another,
         // so with all spacing removed every cell's text is there in one piece.
