@@ -14,15 +14,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import { levelRadio, openAnswerPage, storedAssessment, waitForSaved } from './support/answers.js';
-import {
-  jwsPayload,
-  openAssurance,
-  signedIn,
-  startNamedServer,
-  type Person,
-} from './support/assurance-flows.js';
+import { jwsPayload, openAssurance, signedIn, type Person } from './support/assurance-flows.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { createAssessment, ensureOrganisation, waitUntil } from './support/flows.js';
+import { startServerWithAccounts } from './support/more-server.js';
 import { screenshot } from './support/screenshot.js';
 import type { BrowserTestServer } from './support/server.js';
 
@@ -135,7 +130,9 @@ describe('formal and third-party assurance', { timeout: 600_000 }, () => {
   };
 
   beforeAll(async () => {
-    accounts = await startNamedServer(Object.values(PEOPLE));
+    const [first, ...rest] = Object.values(PEOPLE);
+    if (!first) throw new Error('no people');
+    ({ accounts } = await startServerWithAccounts([first, ...rest]));
     browser = await launchBrowser();
     const owner = await as('owner');
     orgId = await ensureOrganisation(owner.page, 'Assurance Ltd');

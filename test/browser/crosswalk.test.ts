@@ -90,17 +90,6 @@ async function pwned(page: Page): Promise<unknown> {
   return page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned);
 }
 
-/** The start under a loaded machine can miss its window; that says nothing about the page. */
-async function startWithRetries(emails: [string, ...string[]], attempts = 3) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await startServerWithAccounts(emails);
-    } catch (error) {
-      if (attempt >= attempts || !String(error).includes('did not start')) throw error;
-    }
-  }
-}
-
 describe('regulatory crosswalks and audit marks in the browser', { timeout: 300_000 }, () => {
   let accounts: BrowserTestServer[] = [];
   let browser: TestBrowser | undefined;
@@ -113,7 +102,7 @@ describe('regulatory crosswalks and audit marks in the browser', { timeout: 300_
   let audited = { key: '', item: '', control: '' };
 
   beforeAll(async () => {
-    ({ accounts } = await startWithRetries(['owner@example.test', 'viewer@example.test']));
+    ({ accounts } = await startServerWithAccounts(['owner@example.test', 'viewer@example.test']));
     browser = await launchBrowser();
     const [owner, reader] = [must(accounts[0], 'owner'), must(accounts[1], 'viewer')];
     ({ page, problems } = await openPage(browser.browser, owner.url));

@@ -5,23 +5,15 @@
  * rolls two scopes up with the bottleneck, and draws the scope's trend as a chart and a table.
  * axe runs on each page; console errors fail the test.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  exitWithin,
-  killAllServers,
-  startServerProcess,
-  type ServerProcess,
-} from '../e2e/support/server-process.js';
 import { checkA11y } from './support/a11y.js';
 import { answer, call, createFull } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { createUser, PASSWORD } from './support/server.js';
+import { startServer, type BrowserTestServer } from './support/server.js';
 import type { Page } from 'playwright-core';
 
 const SPONSOR = 'G.strategy-and-vision.sponsor-support';
@@ -29,33 +21,23 @@ const EMAIL = 'cyra@example.test';
 
 describe('cycles and portfolio', { timeout: 300_000 }, () => {
   let home: string;
-  let server: ServerProcess;
+  let server: BrowserTestServer | undefined;
   let browser: TestBrowser;
   let page: Page;
   let problems: PageProblems;
   let orgId: string;
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'pkimm-browser-cycles-'));
-    const env = { PKIMM_HOME: home, LOG_LEVEL: 'warn' };
-    await createUser(env, EMAIL, PASSWORD);
-    server = await startServerProcess(env);
+    server = await startServer(EMAIL);
+    home = server.home ?? '';
     browser = await launchBrowser();
     ({ page, problems } = await openPage(browser.browser, server.url));
-    await signIn(page, {
-      url: server.url,
-      email: EMAIL,
-      password: PASSWORD,
-      process: server,
-      stop: async () => {},
-    });
+    await signIn(page, server);
     orgId = await ensureOrganisation(page, 'Cycles Ltd');
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exitWithin(server, 5_000);
-    await killAllServers();
+    await server?.stop();
   });
 
   /** Rates, scopes and finalises an assessment through the API; returns its id. */

@@ -8,12 +8,8 @@
  * review are read back through the API; hostile text in a comment and an answer stays text;
  * axe runs on the page with the panel; the panel renders in German.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitWithin, killAllServers, startServerProcess } from '../e2e/support/server-process.js';
 import { checkA11y } from './support/a11y.js';
 import {
   levelRadio,
@@ -26,7 +22,8 @@ import { call, createFull } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { createUser, PASSWORD, type BrowserTestServer } from './support/server.js';
+import { startServerWithAccounts } from './support/more-server.js';
+import type { BrowserTestServer } from './support/server.js';
 
 const HOSTILE = '<img src=x onerror=window.pwned=1>';
 const EMAILS = [
@@ -72,30 +69,6 @@ async function spreadFigures(page: Page): Promise<Record<string, string>> {
   return figures;
 }
 
-/**
- * startServerWithAccounts, with the server start tried again: the machine runs other suites at
- * the same time, and under that load `pkimm serve` (through tsx) can miss its start-up window,
- * which says nothing about the panel. The accounts are created once, in the same home.
- */
-async function startWithRetries(attempts = 4): Promise<BrowserTestServer[]> {
-  const home = mkdtempSync(join(tmpdir(), 'pkimm-browser-review-'));
-  const env = { PKIMM_HOME: home, LOG_LEVEL: 'warn' };
-  for (const email of EMAILS) await createUser(env, email, PASSWORD);
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const server = await startServerProcess(env);
-      const stop = async () => {
-        server.child.kill('SIGTERM');
-        await exitWithin(server, 5_000);
-        await killAllServers();
-      };
-      return EMAILS.map((email) => ({ url: server.url, email, password: PASSWORD, process: server, stop }));
-    } catch (error) {
-      if (attempt >= attempts || !String(error).includes('did not start')) throw error;
-    }
-  }
-}
-
 describe('the review panel on the answer page', { timeout: 300_000 }, () => {
   let accounts: BrowserTestServer[] = [];
   let browser: TestBrowser | undefined;
@@ -108,7 +81,7 @@ describe('the review panel on the answer page', { timeout: 300_000 }, () => {
   const person = (email: string) => must(people.get(email), email);
 
   beforeAll(async () => {
-    accounts = await startWithRetries();
+    ({ accounts } = await startServerWithAccounts([...EMAILS]));
     browser = await launchBrowser();
     const testBrowser = browser;
     const enter = async (account: BrowserTestServer) => {

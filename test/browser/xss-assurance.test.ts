@@ -10,11 +10,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, call, createFull } from './support/api.js';
-import { signedIn, startNamedServer, type Person } from './support/assurance-flows.js';
+import { signedIn, type Person } from './support/assurance-flows.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
 import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
+import { startServerWithAccounts } from './support/more-server.js';
 import type { BrowserTestServer } from './support/server.js';
 
 const OWNER = 'xss-owner@example.test';
@@ -48,10 +49,10 @@ describe('assurance texts and titles on every page that shows them', { timeout: 
   const userIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    accounts = await startNamedServer([
+    ({ accounts } = await startServerWithAccounts([
       { email: OWNER, name: 'Owner' },
       { email: APPROVER, name: 'Approver' },
-    ]);
+    ]));
     browser = await launchBrowser();
     const [owner, approver] = accounts;
     if (!owner || !approver) throw new Error('no accounts');

@@ -9,10 +9,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createFull } from './support/api.js';
-import { startNamedServer } from './support/assurance-flows.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn } from './support/flows.js';
 import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
+import { startServerWithAccounts } from './support/more-server.js';
 import type { BrowserTestServer } from './support/server.js';
 
 describe('stored texts on every page that shows them', { timeout: 240_000 }, () => {
@@ -21,8 +21,9 @@ describe('stored texts on every page that shows them', { timeout: 240_000 }, () 
   let server: BrowserTestServer | undefined;
   let browser: TestBrowser | undefined;
   beforeAll(async () => {
-    [server] = await startNamedServer([{ email: 'xss-pages@example.test', name: hostile('user') }]);
-    if (!server) throw new Error('no account');
+    ({ server } = await startServerWithAccounts([
+      { email: 'xss-pages@example.test', name: hostile('user') },
+    ]));
     browser = await launchBrowser();
     Object.assign(suite, await openPage(browser.browser, server.url));
     await signIn(suite.page, server);

@@ -1,30 +1,19 @@
 /**
  * For the scan page's browser test: `pkimm serve` with several accounts and an allow list of
  * TLS targets (PKIMM_SCAN_TLS_TARGETS), and a real TLS endpoint on 127.0.0.1 serving a
- * generated chain for it to scan. Accounts are made through the CLI as in server.ts.
+ * generated chain for it to scan. Accounts are made as in more-server.ts.
  */
-import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer, type Server } from 'node:tls';
-import { exitWithin, killAllServers, startServerProcess } from '../../e2e/support/server-process.js';
-import { createUser, PASSWORD, type BrowserTestServer } from './server.js';
+import { startServerWithAccounts } from './more-server.js';
+import type { BrowserTestServer } from './server.js';
 
 export async function startScanServer(
   emails: [string, ...string[]],
   tlsTargets: string,
 ): Promise<BrowserTestServer[]> {
-  const home = mkdtempSync(join(tmpdir(), 'pkimm-browser-scan-'));
-  const env = { PKIMM_HOME: home, LOG_LEVEL: 'warn', PKIMM_SCAN_TLS_TARGETS: tlsTargets };
-  for (const email of emails) await createUser(env, email, PASSWORD);
-  const child = await startServerProcess(env);
-  const stop = async () => {
-    child.child.kill('SIGTERM');
-    await exitWithin(child, 5_000);
-    await killAllServers();
-  };
-  return emails.map((email) => ({ url: child.url, email, password: PASSWORD, home, process: child, stop }));
+  const { accounts } = await startServerWithAccounts(emails, { PKIMM_SCAN_TLS_TARGETS: tlsTargets });
+  return accounts;
 }
 
 export interface TlsEndpointServer {

@@ -50,11 +50,18 @@ export async function startServer(email = 'ada@example.test'): Promise<BrowserTe
 /**
  * spawnCli gives its children no stdin, and the password must not go on the command line, so
  * this one child is spawned here with a piped stdin. It exits on its own; no tracking needed.
+ * Without a name the account has none, and pages show its email instead.
  */
-export function createUser(env: Record<string, string>, email: string, password: string): Promise<void> {
+export function createUser(
+  env: Record<string, string>,
+  email: string,
+  password: string,
+  name?: string,
+): Promise<void> {
+  const named = name === undefined ? [] : ['--name', name];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join('src', 'cli', 'main.ts'), 'user', 'create', email, '--password-stdin'],
+    ['--import', 'tsx', join('src', 'cli', 'main.ts'), 'user', 'create', email, ...named, '--password-stdin'],
     {
       cwd: packageRoot(),
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir(), ...env },
