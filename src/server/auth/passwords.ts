@@ -12,10 +12,6 @@ const ARGON2ID: Options = {
   parallelism: 1,
 };
 
-export const MIN_PASSWORD_LENGTH = 12;
-/** Long enough for any passphrase; the cap keeps hashing a bounded amount of work per request. */
-export const MAX_PASSWORD_LENGTH = 1024;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2ID);
 }
@@ -39,17 +35,4 @@ export async function verifyDecoy(password: string): Promise<false> {
   decoy ??= hashPassword('decoy password that matches nothing');
   await verifyPassword(await decoy, password);
   return false;
-}
-
-/** What is wrong with a new password, or undefined when it is acceptable. */
-export function passwordProblem(password: string): string | undefined {
-  const characters = [...password];
-  if (characters.length < MIN_PASSWORD_LENGTH) {
-    return `the password must be at least ${MIN_PASSWORD_LENGTH} characters long (got ${characters.length})`;
-  }
-  if (characters.length > MAX_PASSWORD_LENGTH) {
-    return `the password must be at most ${MAX_PASSWORD_LENGTH} characters long`;
-  }
-  if (new Set(characters).size === 1) return 'the password must not be a single character repeated';
-  return undefined;
 }

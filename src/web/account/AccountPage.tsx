@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_PASSWORD_LENGTH } from '../../core/access/password-rule.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PasswordField } from '../components/PasswordField.js';
 import { useAsync } from '../components/useAsync.js';
@@ -71,7 +72,7 @@ function PasswordForm({ onChanged }: { onChanged: () => void }) {
       <PasswordField
         label={t('account.new')}
         autoComplete="new-password"
-        minLength={12}
+        minLength={MIN_PASSWORD_LENGTH}
         meter
         value={next}
         onChange={setNext}

@@ -5,9 +5,9 @@
  * something: a repeat of the previous character, a step of a run (abc, 321) and the letters of
  * a very common word count for little.
  */
-export type Strength = 'too-short' | 'weak' | 'fair' | 'good' | 'strong';
+import { MIN_PASSWORD_LENGTH } from '../../core/access/password-rule.js';
 
-export const MIN_LENGTH = 12;
+export type Strength = 'too-short' | 'weak' | 'fair' | 'good' | 'strong';
 
 /** Words that open most guessing lists; a password built on one is weaker than its length says. */
 const COMMON = [
@@ -75,7 +75,7 @@ export function estimateBits(password: string): number {
 }
 
 export function passwordStrength(password: string): Strength {
-  if ([...password].length < MIN_LENGTH) return 'too-short';
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'too-short';
   const bits = estimateBits(password);
   if (bits < 45) return 'weak';
   if (bits < 60) return 'fair';

@@ -4,7 +4,8 @@ import { PkimmError } from '../../../core/errors.js';
 import { isUniqueViolation } from '../../../persistence/dialect.js';
 import { insertUser, normaliseEmail, type User } from '../../../persistence/repositories/accounts/users.js';
 import type { Database } from '../../../persistence/schema.js';
-import { hashPassword, passwordProblem } from '../../auth/passwords.js';
+import { passwordProblem } from '../../../core/access/password-rule.js';
+import { hashPassword } from '../../auth/passwords.js';
 
 export interface NewAccount {
   email: string;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TOKEN_SCOPES, type TokenScope } from '../../auth/principal.js';
-import { MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { MAX_PASSWORD_LENGTH } from '../../../core/access/password-rule.js';
 
 export const RoleSchema = z.enum(['owner', 'assessor', 'contributor', 'viewer']);
 export const GrantRoleSchema = z.enum(['assessor', 'viewer']);

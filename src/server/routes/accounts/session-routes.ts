@@ -9,7 +9,8 @@ import {
 } from '../../../persistence/repositories/accounts/sessions.js';
 import { setPasswordHash } from '../../../persistence/repositories/accounts/users.js';
 import { requireUser } from '../../auth/access.js';
-import { hashPassword, passwordProblem } from '../../auth/passwords.js';
+import { passwordProblem } from '../../../core/access/password-rule.js';
+import { hashPassword } from '../../auth/passwords.js';
 import type { Principal } from '../../auth/principal.js';
 import { auditEvent } from './audit-event.js';
 import { PasswordSchema, SESSION_ONLY, Timestamp } from './schemas.js';
