@@ -17,9 +17,8 @@ import { levelRadio, openAnswerPage, storedAssessment, waitForSaved } from './su
 import { jwsPayload, openAssurance, signedIn, type Person } from './support/assurance-flows.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { createAssessment, ensureOrganisation, waitUntil } from './support/flows.js';
-import { startServerWithAccounts } from './support/more-server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 import { screenshot } from './support/screenshot.js';
-import type { BrowserTestServer } from './support/server.js';
 
 const HOSTILE = '<img src=x onerror=window.pwned=1>';
 const PEOPLE = {

@@ -14,12 +14,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y } from './support/a11y.js';
 import { levelRadio, waitForSaved } from './support/answers.js';
-import { answer, call, createFull } from './support/api.js';
+import { answer, call, createFull, must, ok } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
-import { startServerWithAccounts } from './support/more-server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 import { screenshot } from './support/screenshot.js';
-import type { BrowserTestServer } from './support/server.js';
 
 const TITLE = 'Crosswalk PKI 2026';
 const HOSTILE = '<img src=x onerror=window.pwned=1>';
@@ -41,22 +40,8 @@ interface View {
   gaps: { key: string; position: string; name: string; controls: string[] }[];
 }
 
-function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`missing ${what}`);
-  return value;
-}
-
-async function ok(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<unknown> {
-  const { status, body } = await reply;
-  if (status < 200 || status > 299) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body;
-}
-
 async function apiView(page: Page, id: string, threshold: number): Promise<View> {
-  return (await ok(
-    call(page, 'GET', `/assessments/${id}/crosswalks/nis2?threshold=${threshold}`),
-    'view',
-  )) as View;
+  return ok<View>(call(page, 'GET', `/assessments/${id}/crosswalks/nis2?threshold=${threshold}`), 'view');
 }
 
 /** The page's summary figures by status. */
@@ -112,7 +97,7 @@ describe('regulatory crosswalks and audit marks in the browser', { timeout: 300_
     const target = await createFull(page, orgId, TITLE);
     id = target.id;
 
-    const pack = (await ok(call(page, 'GET', '/crosswalks/nis2'), 'pack')) as Pack;
+    const pack = await ok<Pack>(call(page, 'GET', '/crosswalks/nis2'), 'pack');
     const strong = (control: string) =>
       pack.mappings
         .filter((m) => m.control === control && m.relationship !== 'related')
@@ -273,9 +258,9 @@ describe('regulatory crosswalks and audit marks in the browser', { timeout: 300_
     expect(await reportLink.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await pwned(page)).toBeUndefined();
 
-    const stored = (await ok(call(page, 'GET', `/assessments/${id}/audits`), 'audits')) as {
+    const stored = await ok<{
       audits: Record<string, { audit: string; reportUrl: string; date: string; framework?: string }>;
-    };
+    }>(call(page, 'GET', `/assessments/${id}/audits`), 'audits');
     expect(stored.audits[audited.key]).toMatchObject({
       audit: HOSTILE,
       reportUrl: REPORT,

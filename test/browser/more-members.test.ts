@@ -18,9 +18,8 @@ import {
 } from './support/answers.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { createAssessment, ensureOrganisation, signIn } from './support/flows.js';
-import { startServerWithAccounts } from './support/more-server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 import { screenshot } from './support/screenshot.js';
-import type { BrowserTestServer } from './support/server.js';
 
 const TITLE = 'Shared with the team';
 const OTHER = 'Not shared outside';

@@ -12,9 +12,8 @@ import { checkA11y } from './support/a11y.js';
 import { call, createFull } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
-import { startServerWithAccounts } from './support/more-server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 import { screenshot } from './support/screenshot.js';
-import type { BrowserTestServer } from './support/server.js';
 
 const TITLE = 'Registers 2026';
 const HOSTILE = '<img src=x onerror=window.pwned=1>';

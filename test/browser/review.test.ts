@@ -18,12 +18,11 @@ import {
   storedAssessment,
   waitForSaved,
 } from './support/answers.js';
-import { call, createFull } from './support/api.js';
+import { call, createFull, must, ok } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { startServerWithAccounts } from './support/more-server.js';
-import type { BrowserTestServer } from './support/server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 
 const HOSTILE = '<img src=x onerror=window.pwned=1>';
 const EMAILS = [
@@ -37,17 +36,6 @@ const EMAILS = [
 interface Person {
   page: Page;
   problems: PageProblems;
-}
-
-function must<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`missing ${what}`);
-  return value;
-}
-
-async function ok(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<unknown> {
-  const { status, body } = await reply;
-  if (status < 200 || status > 299) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body;
 }
 
 function panel(page: Page) {
@@ -102,9 +90,10 @@ describe('the review panel on the answer page', { timeout: 300_000 }, () => {
     for (const [email, role] of Object.entries(orgRoles)) {
       await ok(call(owner, 'POST', `/orgs/${orgId}/members`, { email, role }), `invite ${email}`);
     }
-    const { members } = (await ok(call(owner, 'GET', `/orgs/${orgId}/members`), 'members')) as {
-      members: { userId: string; email: string; name: string }[];
-    };
+    const { members } = await ok<{ members: { userId: string; email: string; name: string }[] }>(
+      call(owner, 'GET', `/orgs/${orgId}/members`),
+      'members',
+    );
     const userId = (email: string) =>
       must(
         members.find((m) => m.email === email),
@@ -217,9 +206,7 @@ describe('the review panel on the answer page', { timeout: 300_000 }, () => {
     for (let level = 1; level <= 5; level += 1) expect(await levelRadio(page, level).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Clear rating' }).isDisabled()).toBe(true);
     // The mirror matches the server: the same rating sent around the UI is refused.
-    const { version } = (await ok(call(page, 'GET', `/assessments/${id}`), 'assessment')) as {
-      version: number;
-    };
+    const { version } = await ok<{ version: number }>(call(page, 'GET', `/assessments/${id}`), 'assessment');
     const refused = await call(
       page,
       'PATCH',

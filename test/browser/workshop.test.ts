@@ -15,9 +15,8 @@ import { storedAssessment } from './support/answers.js';
 import { call, createFull } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn, waitUntil } from './support/flows.js';
-import { startServerWithAccounts } from './support/more-server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 import { screenshot } from './support/screenshot.js';
-import type { BrowserTestServer } from './support/server.js';
 
 const TITLE = 'Workshop assessment';
 const WORKSHOP = 'Rating day';

@@ -9,14 +9,13 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, call, createFull } from './support/api.js';
+import { answer, call, createFull, ok } from './support/api.js';
 import { signedIn, type Person } from './support/assurance-flows.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation } from './support/flows.js';
 import { screenshot } from './support/screenshot.js';
-import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
-import { startServerWithAccounts } from './support/more-server.js';
-import type { BrowserTestServer } from './support/server.js';
+import { expectInert, hostile, requirementKeys } from './support/hostile-texts.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 
 const OWNER = 'xss-owner@example.test';
 const APPROVER = 'xss-approver@example.test';

@@ -8,12 +8,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createFull } from './support/api.js';
+import { call, createFull, ok } from './support/api.js';
 import { launchBrowser, openPage, type PageProblems, type TestBrowser } from './support/browser.js';
 import { ensureOrganisation, signIn } from './support/flows.js';
-import { expectInert, hostile, ok, requirementKeys } from './support/hostile-texts.js';
-import { startServerWithAccounts } from './support/more-server.js';
-import type { BrowserTestServer } from './support/server.js';
+import { expectInert, hostile, requirementKeys } from './support/hostile-texts.js';
+import { type BrowserTestServer, startServerWithAccounts } from './support/server.js';
 
 describe('stored texts on every page that shows them', { timeout: 240_000 }, () => {
   // The account's display name is hostile too: the header and the members page show it.

@@ -31,6 +31,19 @@ export async function call(
   );
 }
 
+/** The reply's body when the request succeeded; otherwise an error naming the step. */
+export async function ok<T = unknown>(reply: Promise<Reply>, what: string): Promise<T> {
+  const { status, body } = await reply;
+  if (status < 200 || status > 299) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+  return body as T;
+}
+
+/** A value the test's setup cannot go on without. */
+export function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}
+
 /** A new 2.0.0 assessment (full mode unless told), created as the signed-in user. */
 export async function createFull(
   page: Page,

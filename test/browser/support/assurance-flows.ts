@@ -1,7 +1,7 @@
 /**
  * Steps of the assurance page's browser test: a signed-in context per person, opening the
  * assurance page, and reading an attestation. The server with named accounts comes from
- * more-server.ts (the attestation and the page name people; an unnamed account shows its email).
+ * server.ts (the attestation and the page name people; an unnamed account shows its email).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openPage, type PageProblems } from './browser.js';

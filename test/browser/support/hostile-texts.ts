@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { call, type Reply } from './api.js';
+import { call, ok } from './api.js';
 import type { PageProblems } from './browser.js';
 
 export const PAYLOADS = [
@@ -29,13 +29,6 @@ export async function expectInert(page: Page, problems: PageProblems, shown: str
   expect(await page.locator('script:not([src])').count()).toBe(0);
   expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
   expect(problems.errors).toEqual([]);
-}
-
-/** The reply's body when the request succeeded; otherwise an error naming the step. */
-export async function ok<T>(reply: Promise<Reply>, what: string): Promise<T> {
-  const { status, body } = await reply;
-  if (status < 200 || status > 299) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body as T;
 }
 
 /** The requirement keys of model 2.0.0 in model order. */

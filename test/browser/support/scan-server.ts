@@ -1,12 +1,11 @@
 /**
  * For the scan page's browser test: `pkimm serve` with several accounts and an allow list of
  * TLS targets (PKIMM_SCAN_TLS_TARGETS), and a real TLS endpoint on 127.0.0.1 serving a
- * generated chain for it to scan. Accounts are made as in more-server.ts.
+ * generated chain for it to scan. Accounts are made as in server.ts.
  */
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:tls';
-import { startServerWithAccounts } from './more-server.js';
-import type { BrowserTestServer } from './server.js';
+import { type BrowserTestServer, startServerWithAccounts } from './server.js';
 
 export async function startScanServer(
   emails: [string, ...string[]],

@@ -1,6 +1,6 @@
 /**
- * A real `pkimm serve` on SQLite in a fresh PKIMM_HOME, with one account created through the
- * CLI exactly as the README tells a newcomer to (`pkimm user create … --password-stdin`).
+ * A real `pkimm serve` on SQLite in a fresh PKIMM_HOME, with accounts created through the CLI
+ * exactly as the README tells a newcomer to (`pkimm user create … [--name …] --password-stdin`).
  * The server is the e2e helper's child process, so killAllServers() in afterAll ends it.
  */
 import { spawn } from 'node:child_process';
@@ -21,30 +21,50 @@ export interface BrowserTestServer {
   url: string;
   email: string;
   password: string;
-  /** The PKIMM_HOME of a server started by startServer, for CLI commands on the same data (`benchmark synth`). */
+  /** The server's PKIMM_HOME, for CLI commands on the same data (`benchmark synth`). */
   home?: string;
   process: ServerProcess;
   stop(): Promise<void>;
 }
 
-export async function startServer(email = 'ada@example.test'): Promise<BrowserTestServer> {
+/** An email alone, or an email with the display name the pages show instead of it. */
+export type Account = string | { email: string; name?: string };
+
+/**
+ * A server with one or more accounts: every account is created through the CLI in the same
+ * fresh PKIMM_HOME before the server starts, one at a time (the first run migrates the fresh
+ * database). All share PASSWORD; `env` adds settings such as PKIMM_SCAN_TLS_TARGETS.
+ */
+export async function startServerWithAccounts(
+  wanted: [Account, ...Account[]],
+  env: Record<string, string> = {},
+): Promise<{ server: BrowserTestServer; accounts: BrowserTestServer[] }> {
   const home = mkdtempSync(join(tmpdir(), 'pkimm-browser-'));
   // LOG_LEVEL warn: the test reads no request logs, and a whole flow would fill the buffer.
-  const env = { PKIMM_HOME: home, LOG_LEVEL: 'warn' };
-  await createUser(env, email, PASSWORD);
-  const server = await startServerProcess(env);
-  return {
-    url: server.url,
+  const settings = { PKIMM_HOME: home, LOG_LEVEL: 'warn', ...env };
+  const people = wanted.map((a) => (typeof a === 'string' ? { email: a } : a));
+  for (const person of people) await createUser(settings, person.email, PASSWORD, person.name);
+  const process_ = await startServerProcess(settings);
+  const stop = async () => {
+    process_.child.kill('SIGTERM');
+    await exitWithin(process_, 5_000);
+    await killAllServers();
+  };
+  const accounts = people.map(({ email }) => ({
+    url: process_.url,
     email,
     password: PASSWORD,
     home,
-    process: server,
-    stop: async () => {
-      server.child.kill('SIGTERM');
-      await exitWithin(server, 5_000);
-      await killAllServers();
-    },
-  };
+    process: process_,
+    stop,
+  }));
+  const [server] = accounts;
+  if (!server) throw new Error('no account');
+  return { server, accounts };
+}
+
+export async function startServer(email = 'ada@example.test'): Promise<BrowserTestServer> {
+  return (await startServerWithAccounts([email])).server;
 }
 
 /**
